@@ -1,0 +1,58 @@
+// Opening the server's dependencies from configuration, for the CLI commands and for tests.
+import { existsSync } from "node:fs";
+import { ROLES, permissionsOf } from "../../common/roles.ts";
+import { ConfigError, type Config, loadConfig } from "../config.ts";
+import { type Database, openDatabase } from "../db/client.ts";
+import { migrate } from "../db/migrate.ts";
+import type { Deps } from "../deps.ts";
+import { syncGazetteer } from "../features/places/places.service.ts";
+import { organisations } from "../features/organisations/organisations.table.ts";
+import { NATIONWIDE_PLACE_ID, type Principal } from "../lib/scope.ts";
+import { createVault } from "../lib/vault.ts";
+
+/** Reads ./.env when present (values already in the environment win), then validates everything. */
+export function loadConfigOrExit(): Config {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+export const consoleLog: Deps["log"] = {
+  info: (...args: unknown[]) => console.log(...args.filter((a) => typeof a === "string")),
+  warn: (...args: unknown[]) => console.warn(...args.filter((a) => typeof a === "string")),
+  error: (...args: unknown[]) => console.error(...args),
+  debug: () => {},
+} as Deps["log"];
+
+export function buildDeps(config: Config, database: Database): Deps {
+  return { config, db: database.db, log: consoleLog, vault: createVault({ keys: config.vault.keys, activeKeyId: config.vault.activeKeyId, hmacKey: config.vault.hashKey }), now: () => new Date() };
+}
+
+/** Opens the database, applies pending migrations and syncs the gazetteer: what every command needs first. */
+export async function openReadyDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
+  const database = await openDatabase(config);
+  const deps = buildDeps(config, database);
+  await migrate(deps.db);
+  await syncGazetteer(deps);
+  return { deps, database };
+}
+
+/** The CLI acts with full reach over the installation; its audit rows name it as "cli". */
+export async function cliPrincipal(deps: Deps): Promise<Principal> {
+  const orgs = await deps.db.select({ id: organisations.id }).from(organisations);
+  return {
+    userId: "",
+    email: "cli",
+    roles: [...ROLES],
+    permissions: permissionsOf([...ROLES]),
+    scope: { allPlaces: true, placePaths: [NATIONWIDE_PLACE_ID], organisationIds: orgs.map((o) => o.id) },
+    canRevealIdentity: false,
+  };
+}

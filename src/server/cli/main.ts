@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// `baraza` — the command line: serve, migrate, seed, user management, audit verification, batch tools.
+import { Command } from "commander";
+import { ROLES, type Role } from "../../common/roles.ts";
+import { buildApp } from "../app.ts";
+import { migrate } from "../db/migrate.ts";
+import { openDatabase } from "../db/client.ts";
+import { verifyAuditLog } from "../features/audit/audit.service.ts";
+import { createUser } from "../features/users/users.service.ts";
+import { formatDemoLogins, seedDemo } from "../seed/demo.ts";
+import { AppError } from "../lib/errors.ts";
+import { buildDeps, cliPrincipal, loadConfigOrExit, openReadyDeps } from "./context.ts";
+
+const program = new Command()
+  .name("baraza")
+  .description("Baraza: safe community reporting, early warning and response, and programme M&E.")
+  .showHelpAfterError("(run with --help for usage)");
+
+program
+  .command("serve")
+  .description("Apply migrations, then serve the web app and API (PGlite in BARAZA_DATA_DIR unless DATABASE_URL is set).")
+  .option("--demo", "seed the demo data set first when the installation is empty, and print the demo logins")
+  .action(async (opts: { demo?: boolean }) => {
+    const config = loadConfigOrExit();
+    const { deps, database } = await openReadyDeps(config);
+    if (opts.demo) {
+      const demo = await seedDemo(deps);
+      console.log(demo.seeded ? "Seeded the demo data set." : "Demo data already present; not seeding again.");
+      console.log(formatDemoLogins(demo.logins));
+    }
+    const app = await buildApp(deps);
+    const address = await app.listen({ port: config.port, host: config.host });
+    console.log(`Baraza is listening on ${address} (database: ${database.kind})`);
+    const stop = async () => {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+  });
+
+program
+  .command("migrate")
+  .description("Apply pending database migrations and load the gazetteer, then exit.")
+  .action(async () => {
+    const config = loadConfigOrExit();
+    const database = await openDatabase(config);
+    const applied = await migrate(database.db);
+    console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
+    await database.close();
+  });
+
+program
+  .command("seed")
+  .description("Load a data set into the database.")
+  .requiredOption("--demo", "the synthetic demo data set (only into an installation with no users)")
+  .action(async () => {
+    const { deps, database } = await openReadyDeps(loadConfigOrExit());
+    const demo = await seedDemo(deps);
+    console.log(demo.seeded ? "Seeded the demo data set." : "Users already exist; the demo data set was not loaded.");
+    console.log(formatDemoLogins(demo.logins));
+    await database.close();
+  });
+
+const user = program.command("user").description("Manage staff accounts.");
+user
+  .command("create")
+  .description("Create a staff account. The password is read from BARAZA_NEW_PASSWORD or standard input.")
+  .requiredOption("--email <email>", "sign-in email")
+  .requiredOption("--name <name>", "full name")
+  .requiredOption("--role <roles...>", `one or more of: ${ROLES.join(", ")}`)
+  .requiredOption("--organisation <ids...>", "organisation ids or exact names")
+  .requiredOption("--place <ids...>", 'place ids the user may see, e.g. c:032 (Nakuru) or "ke" for all of Kenya')
+  .action(async (opts: { email: string; name: string; role: string[]; organisation: string[]; place: string[] }) => {
+    const password = process.env.BARAZA_NEW_PASSWORD ?? (await readStdin()).trim();
+    const { deps, database } = await openReadyDeps(loadConfigOrExit());
+    try {
+      const principal = await cliPrincipal(deps);
+      const { organisations } = await import("../features/organisations/organisations.table.ts");
+      const orgs = await deps.db.select().from(organisations);
+      const organisationIds = opts.organisation.map((o) => orgs.find((x) => x.id === o || x.name === o)?.id ?? o);
+      const created = await createUser(deps, principal, {
+        email: opts.email,
+        name: opts.name,
+        password,
+        roles: opts.role as Role[],
+        organisationIds,
+        placeIds: opts.place,
+      });
+      console.log(`Created ${created.email} (${created.roles.join(", ")}), id ${created.id}`);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      console.error(`Could not create the user: ${error.message}`);
+      process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+const audit = program.command("audit").description("Audit log tools.");
+audit
+  .command("verify")
+  .description("Recompute the audit log's hash chain and report any entry that was altered or removed.")
+  .action(async () => {
+    const config = loadConfigOrExit();
+    const database = await openDatabase(config);
+    const result = await verifyAuditLog(buildDeps(config, database));
+    await database.close();
+    if (result.ok) {
+      console.log(`Audit log intact: ${result.checked} entries verified.`);
+      return;
+    }
+    console.error(`Audit log TAMPERED: ${result.problems.length} problem(s) in ${result.checked} entries:`);
+    for (const p of result.problems) console.error(`  - ${p}`);
+    process.exitCode = 1;
+  });
+
+// Batch tools load their engines on demand, so that `serve` does not pay for them at start.
+program
+  .command("triage")
+  .description(
+    'Triage JSON lines {"id","text"} from stdin; write {"id","category","urgency","county","place"} per line to stdout.',
+  )
+  .option("--evaluate <file>", "instead, evaluate against a labelled JSON-lines file and print precision/recall/F1")
+  .action(async (opts: { evaluate?: string }) => {
+    if (opts.evaluate) {
+      const { evaluateDevSetFile } = await import("../features/reports/triage/evaluate.ts");
+      console.log(await evaluateDevSetFile(opts.evaluate));
+      return;
+    }
+    const { runTriageBatch } = await import("../features/reports/triage/batch.ts");
+    await runTriageBatch(process.stdin, process.stdout);
+  });
+
+const alerts = program.command("alerts").description("Early-warning tools.");
+alerts
+  .command("detect")
+  .description("Score daily counts (CSV: date,area,category,count) for unusual rises; CSV with expected, score, alert to stdout.")
+  .requiredOption("--input <file>", "the counts CSV")
+  .action(async (opts: { input: string }) => {
+    const { detectCountsCsv, CountsCsvError } = await import("../features/alerts/detection/counts-csv.ts");
+    try {
+      await detectCountsCsv(opts.input, process.stdout);
+    } catch (error) {
+      if (!(error instanceof CountsCsvError)) throw error;
+      console.error(error.message);
+      process.exitCode = 1;
+    }
+  });
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new AppError(400, "bad_request", "Set BARAZA_NEW_PASSWORD or pipe the password on standard input.");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+await program.parseAsync(process.argv);

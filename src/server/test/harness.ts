@@ -1,0 +1,99 @@
+// A real server on a loopback port with a database of its own, for route tests.
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../app.ts";
+import { buildDeps } from "../cli/context.ts";
+import { loadConfig } from "../config.ts";
+import { migrate } from "../db/migrate.ts";
+import type { Deps } from "../deps.ts";
+import { syncGazetteer } from "../features/places/places.service.ts";
+import { openTestDatabase } from "./databases.ts";
+
+export interface TestClock {
+  now: () => Date;
+  advance(ms: number): void;
+}
+
+export function testClock(start = new Date("2026-11-23T08:00:00.000Z")): TestClock {
+  let t = start.getTime();
+  return { now: () => new Date(t), advance: (ms) => void (t += ms) };
+}
+
+export interface TestServer {
+  url: string;
+  deps: Deps;
+  app: FastifyInstance;
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const { database, migrated } = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", BARAZA_LOG_LEVEL: "silent", ...env });
+  const clock = testClock();
+  const deps: Deps = { ...buildDeps(config, database), now: clock.now };
+  if (!migrated) {
+    await migrate(deps.db);
+    await syncGazetteer(deps);
+  }
+  const app = await buildApp(deps);
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    url,
+    deps,
+    app,
+    clock,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A browser-like API client: keeps the session cookie and sends the CSRF token on writes. */
+export class ApiClient {
+  readonly baseUrl: string;
+  cookie = "";
+  csrfToken = "";
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined && { "content-type": "application/json" }),
+        ...(this.cookie && { cookie: this.cookie }),
+        ...(this.csrfToken && method !== "GET" && { "x-csrf-token": this.csrfToken }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith("baraza_session="));
+    if (setCookie) this.cookie = setCookie.split(";")[0] ?? "";
+    const text = await res.text();
+    const parsed = text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
+    if (parsed && typeof parsed === "object" && typeof parsed.csrfToken === "string") this.csrfToken = parsed.csrfToken;
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>("GET", path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>("POST", path, body ?? {});
+  }
+  patch<T = any>(path: string, body: unknown) {
+    return this.request<T>("PATCH", path, body);
+  }
+
+  async login(email: string, password: string): Promise<ApiResponse> {
+    return this.post("/api/auth/login", { email, password });
+  }
+}
