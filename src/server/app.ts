@@ -6,7 +6,7 @@ import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import type { Deps } from "./deps.ts";
 import { auditRoutes } from "./features/audit/audit.routes.ts";
 import { organisationsRoutes } from "./features/organisations/organisations.routes.ts";
@@ -41,7 +41,7 @@ function loggerOptions(level: string) {
 export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(opts.logLevel ?? deps.config.logLevel),
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
     bodyLimit: 256 * 1024,
   });

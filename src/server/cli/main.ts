@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `baraza` — the command line: serve, migrate, seed, user management, audit verification, batch tools.
 import { Command } from "commander";
-import { ROLES, type Role } from "../../common/roles.ts";
+import { createUserInput } from "../../common/contracts/users.ts";
+import { ROLES } from "../../common/roles.ts";
 import { buildApp } from "../app.ts";
 import { migrate } from "../db/migrate.ts";
 import { openDatabase } from "../db/client.ts";
 import { verifyAuditLog } from "../features/audit/audit.service.ts";
 import { createUser } from "../features/users/users.service.ts";
 import { formatDemoLogins, seedDemo } from "../seed/demo.ts";
-import { AppError } from "../lib/errors.ts";
+import { AppError, parseInput } from "../lib/errors.ts";
 import { buildDeps, cliPrincipal, loadConfigOrExit, openReadyDeps } from "./context.ts";
 
 const program = new Command()
@@ -80,14 +81,12 @@ user
       const { organisations } = await import("../features/organisations/organisations.table.ts");
       const orgs = await deps.db.select().from(organisations);
       const organisationIds = opts.organisation.map((o) => orgs.find((x) => x.id === o || x.name === o)?.id ?? o);
-      const created = await createUser(deps, principal, {
-        email: opts.email,
-        name: opts.name,
-        password,
-        roles: opts.role as Role[],
-        organisationIds,
-        placeIds: opts.place,
-      });
+      const input = parseInput(
+        createUserInput,
+        { email: opts.email, name: opts.name, password, roles: opts.role, organisationIds, placeIds: opts.place },
+        "user",
+      );
+      const created = await createUser(deps, principal, input);
       console.log(`Created ${created.email} (${created.roles.join(", ")}), id ${created.id}`);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -29,19 +29,18 @@ export interface UserGrants {
 export async function listGrants(db: Db, userIds: string[]): Promise<Map<string, UserGrants>> {
   const grants = new Map<string, UserGrants>(userIds.map((id) => [id, { roles: [], organisations: [], places: [] }]));
   if (userIds.length === 0) return grants;
-  const [roleRows, orgRows, placeRows] = await Promise.all([
-    db.select().from(userRoles).where(inArray(userRoles.userId, userIds)),
-    db
-      .select({ userId: userOrganisations.userId, id: organisations.id, name: organisations.name })
-      .from(userOrganisations)
-      .innerJoin(organisations, eq(organisations.id, userOrganisations.organisationId))
-      .where(inArray(userOrganisations.userId, userIds)),
-    db
-      .select({ userId: userPlaces.userId, id: places.id, name: places.name, kind: places.kind, path: places.path })
-      .from(userPlaces)
-      .innerJoin(places, eq(places.id, userPlaces.placeId))
-      .where(inArray(userPlaces.userId, userIds)),
-  ]);
+  // Sequential on purpose: inside a transaction there is one connection, which takes one query at a time.
+  const roleRows = await db.select().from(userRoles).where(inArray(userRoles.userId, userIds));
+  const orgRows = await db
+    .select({ userId: userOrganisations.userId, id: organisations.id, name: organisations.name })
+    .from(userOrganisations)
+    .innerJoin(organisations, eq(organisations.id, userOrganisations.organisationId))
+    .where(inArray(userOrganisations.userId, userIds));
+  const placeRows = await db
+    .select({ userId: userPlaces.userId, id: places.id, name: places.name, kind: places.kind, path: places.path })
+    .from(userPlaces)
+    .innerJoin(places, eq(places.id, userPlaces.placeId))
+    .where(inArray(userPlaces.userId, userIds));
   for (const r of roleRows) grants.get(r.userId)?.roles.push(r.role as Role);
   for (const { userId, ...org } of orgRows) grants.get(userId)?.organisations.push(org);
   for (const { userId, ...place } of placeRows) grants.get(userId)?.places.push(place);
