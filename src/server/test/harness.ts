@@ -15,7 +15,12 @@ export interface TestClock {
 
 export function testClock(start = new Date("2026-11-23T08:00:00.000Z")): TestClock {
   let t = start.getTime();
-  return { now: () => new Date(t), advance: (ms) => void (t += ms) };
+  return {
+    now: () => new Date(t),
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 export interface TestServer {
