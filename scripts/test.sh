@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n=== %s ===\n' "$*"; }
 
 step "lint and type-check"
-npx biome lint .
+npx biome check .
 npx tsc -p tsconfig.json
 
 step "unit tests"

@@ -33,7 +33,14 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["users.manage", "organisations.manage", "places.manage", "audit.read", "reports.read", "programmes.read"],
+  admin: [
+    "users.manage",
+    "organisations.manage",
+    "places.manage",
+    "audit.read",
+    "reports.read",
+    "programmes.read",
+  ],
   programme_officer: [
     "reports.read",
     "reports.triage",

@@ -52,13 +52,22 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   app.decorate("registeredRoutes", routes);
   app.addHook("onResponse", async (request, reply) => {
     request.log.info(
-      { method: request.method, path: request.routeOptions.url ?? "(unmatched)", status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        path: request.routeOptions.url ?? "(unmatched)",
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       "request",
     );
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] },
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
     },
   });
   await app.register(cookie);
@@ -76,7 +85,8 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   if (existsSync(path.join(WEB_DIST, "index.html"))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
     app.get("/*", (request, reply) => {
-      if (request.url.startsWith("/api/")) return reply.status(404).send({ error: { code: "not_found", message: "No such API route." } });
+      if (request.url.startsWith("/api/"))
+        return reply.status(404).send({ error: { code: "not_found", message: "No such API route." } });
       return reply.sendFile("index.html");
     });
   }

@@ -17,7 +17,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(path.join(ROOT, file), "utf8");
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/g)].map((m) => m[1] ?? "");
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/g)].map(
+    (m) => m[1] ?? "",
+  );
 }
 
 /** Resolved repo-relative target of a relative import, or the bare package name. */
@@ -26,7 +28,11 @@ function target(file: string, spec: string): string {
 }
 
 function violations(files: string[], isBad: (file: string, imported: string) => boolean): string[] {
-  return files.flatMap((f) => importsOf(f).filter((spec) => isBad(f, target(f, spec))).map((spec) => `${f} imports ${spec}`));
+  return files.flatMap((f) =>
+    importsOf(f)
+      .filter((spec) => isBad(f, target(f, spec)))
+      .map((spec) => `${f} imports ${spec}`),
+  );
 }
 
 const server = sourceFiles("src/server").filter((f) => !f.endsWith(".test.ts"));
@@ -38,18 +44,30 @@ describe("architecture", () => {
 
   it("common code is pure: no node built-ins, no database, no HTTP, no server code", () => {
     const io = /^(node:|fs$|path$|crypto$|pg$|drizzle-orm|fastify|@fastify\/|@electric-sql\/)/;
-    expect(violations(sourceFiles("src/common"), (_f, t) => io.test(t) || t.startsWith("src/server"))).toEqual([]);
+    expect(
+      violations(sourceFiles("src/common"), (_f, t) => io.test(t) || t.startsWith("src/server")),
+    ).toEqual([]);
   });
 
   it("route files do not query the database themselves", () => {
     const routes = server.filter((f) => f.endsWith(".routes.ts"));
     expect(routes.length).toBeGreaterThan(3);
-    expect(violations(routes, (_f, t) => t.startsWith("drizzle-orm") || t.endsWith(".repo.ts") || t.endsWith(".table.ts"))).toEqual([]);
+    expect(
+      violations(
+        routes,
+        (_f, t) => t.startsWith("drizzle-orm") || t.endsWith(".repo.ts") || t.endsWith(".table.ts"),
+      ),
+    ).toEqual([]);
   });
 
   it("a feature never imports another feature's repo", () => {
     const feature = (p: string) => p.match(/^src\/server\/features\/([^/]+)\//)?.[1];
-    expect(violations(server, (f, t) => t.endsWith(".repo.ts") && feature(t) !== undefined && feature(t) !== feature(f))).toEqual([]);
+    expect(
+      violations(
+        server,
+        (f, t) => t.endsWith(".repo.ts") && feature(t) !== undefined && feature(t) !== feature(f),
+      ),
+    ).toEqual([]);
   });
 
   it("pure modules (common, triage, detection) do not import the database", () => {

@@ -21,7 +21,10 @@ describe("configuration", () => {
   });
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {
-    expect(loadConfig({ DATABASE_URL: "postgres://u@h:5432/db" }).database).toEqual({ kind: "postgres", url: "postgres://u@h:5432/db" });
+    expect(loadConfig({ DATABASE_URL: "postgres://u@h:5432/db" }).database).toEqual({
+      kind: "postgres",
+      url: "postgres://u@h:5432/db",
+    });
   });
 
   it("reports every problem at once, naming each variable", () => {
@@ -47,17 +50,27 @@ describe("configuration", () => {
   });
 
   it("production refuses the built-in development keys", () => {
-    const problems = problemsOf({ NODE_ENV: "production", BARAZA_VAULT_KEYS: `dev:${key(7)}`, BARAZA_HASH_KEY: key(9) });
+    const problems = problemsOf({
+      NODE_ENV: "production",
+      BARAZA_VAULT_KEYS: `dev:${key(7)}`,
+      BARAZA_HASH_KEY: key(9),
+    });
     expect(problems.join("\n")).toMatch(/development keys/);
   });
 
   it("production starts with real keys, and the last key is active unless one is named", () => {
-    const config = loadConfig({ NODE_ENV: "production", BARAZA_VAULT_KEYS: `old:${key(1)},new:${key(2)}`, BARAZA_HASH_KEY: key(3) });
+    const config = loadConfig({
+      NODE_ENV: "production",
+      BARAZA_VAULT_KEYS: `old:${key(1)},new:${key(2)}`,
+      BARAZA_HASH_KEY: key(3),
+    });
     expect(config.vault.activeKeyId).toBe("new");
     expect(config.vault.keys.map((k) => k.id)).toEqual(["old", "new"]);
   });
 
   it("an active key id that is not among the keys is refused", () => {
-    expect(problemsOf({ BARAZA_VAULT_KEYS: `a:${key(1)}`, BARAZA_VAULT_ACTIVE_KEY: "b" }).join()).toMatch(/BARAZA_VAULT_ACTIVE_KEY/);
+    expect(problemsOf({ BARAZA_VAULT_KEYS: `a:${key(1)}`, BARAZA_VAULT_ACTIVE_KEY: "b" }).join()).toMatch(
+      /BARAZA_VAULT_ACTIVE_KEY/,
+    );
   });
 });

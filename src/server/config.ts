@@ -17,20 +17,40 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v === "" ? undefined : v))
-    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://"),
+    .refine(
+      (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+      "must start with postgres:// or postgresql://",
+    ),
   BARAZA_DATA_DIR: z.string().min(1).default("./data"),
   BARAZA_PUBLIC_URL: z.url().optional(),
   BARAZA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BARAZA_VAULT_KEYS: z
     .string()
     .optional()
-    .describe("comma-separated keyId:base64(32 bytes) pairs for AES-256-GCM; the active key is BARAZA_VAULT_ACTIVE_KEY"),
+    .describe(
+      "comma-separated keyId:base64(32 bytes) pairs for AES-256-GCM; the active key is BARAZA_VAULT_ACTIVE_KEY",
+    ),
   BARAZA_VAULT_ACTIVE_KEY: z.string().optional(),
   BARAZA_HASH_KEY: base64Key(32).optional(),
-  BARAZA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
-  BARAZA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
+  BARAZA_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(12 * 60),
+  BARAZA_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(7 * 24),
   BARAZA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  BARAZA_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  BARAZA_LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
 });
 
 export interface VaultKey {
@@ -66,7 +86,10 @@ const DEVELOPMENT_HASH_KEY = Buffer.alloc(32, 9).toString("base64");
 
 function parseVaultKeys(raw: string, problems: string[]): VaultKey[] {
   const keys: VaultKey[] = [];
-  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [id, b64] = part.split(":");
     if (!id || !b64 || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
       problems.push(`BARAZA_VAULT_KEYS: "${part.slice(0, 12)}…" is not keyId:base64key`);
@@ -100,7 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const secrets = [e.BARAZA_VAULT_KEYS ?? "", e.BARAZA_HASH_KEY ?? ""];
     if (secrets.some((s) => s.includes(EXAMPLE_SECRET_MARKER)))
       problems.push("secrets still hold the example value from .env.example: generate real ones");
-    if (keys.some((k) => k.key.toString("base64") === DEVELOPMENT_VAULT_KEY) || hashKeyB64 === DEVELOPMENT_HASH_KEY)
+    if (
+      keys.some((k) => k.key.toString("base64") === DEVELOPMENT_VAULT_KEY) ||
+      hashKeyB64 === DEVELOPMENT_HASH_KEY
+    )
       problems.push("the development keys cannot be used in production");
   }
   if (keys.length > 0 && !keys.some((k) => k.id === activeKeyId))
@@ -111,7 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: e.BARAZA_DATA_DIR },
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: e.BARAZA_DATA_DIR },
     dataDir: e.BARAZA_DATA_DIR,
     publicUrl: e.BARAZA_PUBLIC_URL,
     logLevel: e.BARAZA_LOG_LEVEL,

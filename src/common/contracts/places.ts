@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 export const PLACE_KINDS = ["country", "county", "sub_county", "ward", "locality"] as const;
-export const LOCALITY_KINDS = ["informal_settlement", "market", "estate", "village", "town", "landmark"] as const;
+export const LOCALITY_KINDS = [
+  "informal_settlement",
+  "market",
+  "estate",
+  "village",
+  "town",
+  "landmark",
+] as const;
 
 export const listPlacesQuery = z.strictObject({
   q: z.string().trim().max(100, "must be at most 100 characters").optional(),

@@ -18,8 +18,16 @@ const placeIdSchema = z.string().min(1).max(80, "is not a place id");
 export const localeSchema = z.enum(["en", "sw"]);
 export const roleSchema = z.enum(ROLES);
 
-export const loginInput = z.strictObject({ email: emailSchema, password: z.string().min(1, "is required").max(200) });
-export const twoFactorInput = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, "must be the 6-digit code") });
+export const loginInput = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, "is required").max(200),
+});
+export const twoFactorInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "must be the 6-digit code"),
+});
 export const updateMeInput = z.strictObject({ locale: localeSchema.optional(), name: nameSchema.optional() });
 export const changePasswordInput = z.strictObject({
   currentPassword: z.string().min(1, "is required").max(200),
@@ -32,7 +40,10 @@ export const createUserInput = z.strictObject({
   name: nameSchema,
   password: passwordSchema,
   roles: z.array(roleSchema).min(1, "give the user at least one role").max(ROLES.length),
-  organisationIds: z.array(z.uuid("is not an organisation id")).min(1, "give the user at least one organisation").max(50),
+  organisationIds: z
+    .array(z.uuid("is not an organisation id"))
+    .min(1, "give the user at least one organisation")
+    .max(50),
   placeIds: z.array(placeIdSchema).min(1, "give the user at least one area").max(200),
   locale: localeSchema.optional(),
   canRevealIdentity: z.boolean().optional(),

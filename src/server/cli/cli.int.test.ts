@@ -32,7 +32,10 @@ afterAll(async () => {
 
 async function baraza(args: string[], input?: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...env, ...input }, timeout: 90_000 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env: { ...env, ...input },
+      timeout: 90_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -45,14 +48,25 @@ async function tamperWithAuditRow(): Promise<void> {
   const database = pgDatabase ?? (await openPglite(dataDir));
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
-    await tx.execute(sql`update audit_log set actor_label = 'someone else' where seq = (select min(seq) from audit_log)`);
+    await tx.execute(
+      sql`update audit_log set actor_label = 'someone else' where seq = (select min(seq) from audit_log)`,
+    );
   });
   if (!pgDatabase) await database.close();
 }
 
 describe("the baraza command", () => {
   it("every command answers --help", async () => {
-    for (const args of [[], ["serve"], ["migrate"], ["seed"], ["user", "create"], ["audit", "verify"], ["triage"], ["alerts", "detect"]]) {
+    for (const args of [
+      [],
+      ["serve"],
+      ["migrate"],
+      ["seed"],
+      ["user", "create"],
+      ["audit", "verify"],
+      ["triage"],
+      ["alerts", "detect"],
+    ]) {
       const result = await baraza([...args, "--help"]);
       expect(result.code, args.join(" ")).toBe(0);
       expect(result.stdout).toMatch(/Usage: baraza/);
@@ -63,7 +77,20 @@ describe("the baraza command", () => {
     const org = await baraza(["migrate"]);
     expect(org.code).toBe(0);
     const bad = await baraza(
-      ["user", "create", "--email", "x@test.ke", "--name", "X", "--role", "admin", "--organisation", "none", "--place", "ke"],
+      [
+        "user",
+        "create",
+        "--email",
+        "x@test.ke",
+        "--name",
+        "X",
+        "--role",
+        "admin",
+        "--organisation",
+        "none",
+        "--place",
+        "ke",
+      ],
       { BARAZA_NEW_PASSWORD: "long enough password" },
     );
     expect(bad.code).toBe(1);
@@ -73,8 +100,20 @@ describe("the baraza command", () => {
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toMatch(/admin@baraza.test/);
     const created = await baraza(
-      ["user", "create", "--email", "new.monitor@test.ke", "--name", "New Monitor", "--role", "monitor",
-        "--organisation", "Pamoja Mtaani Partners (demo)", "--place", "c:047"],
+      [
+        "user",
+        "create",
+        "--email",
+        "new.monitor@test.ke",
+        "--name",
+        "New Monitor",
+        "--role",
+        "monitor",
+        "--organisation",
+        "Pamoja Mtaani Partners (demo)",
+        "--place",
+        "c:047",
+      ],
       { BARAZA_NEW_PASSWORD: "long enough password" },
     );
     expect(created.stderr).toBe("");

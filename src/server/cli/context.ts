@@ -1,12 +1,12 @@
 // Opening the server's dependencies from configuration, for the CLI commands and for tests.
 import { existsSync } from "node:fs";
-import { ROLES, permissionsOf } from "../../common/roles.ts";
-import { ConfigError, type Config, loadConfig } from "../config.ts";
+import { permissionsOf, ROLES } from "../../common/roles.ts";
+import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Deps } from "../deps.ts";
-import { syncGazetteer } from "../features/places/places.service.ts";
 import { organisations } from "../features/organisations/organisations.table.ts";
+import { syncGazetteer } from "../features/places/places.service.ts";
 import { NATIONWIDE_PLACE_ID, type Principal } from "../lib/scope.ts";
 import { createVault } from "../lib/vault.ts";
 
@@ -32,7 +32,17 @@ export const consoleLog: Deps["log"] = {
 } as Deps["log"];
 
 export function buildDeps(config: Config, database: Database): Deps {
-  return { config, db: database.db, log: consoleLog, vault: createVault({ keys: config.vault.keys, activeKeyId: config.vault.activeKeyId, hmacKey: config.vault.hashKey }), now: () => new Date() };
+  return {
+    config,
+    db: database.db,
+    log: consoleLog,
+    vault: createVault({
+      keys: config.vault.keys,
+      activeKeyId: config.vault.activeKeyId,
+      hmacKey: config.vault.hashKey,
+    }),
+    now: () => new Date(),
+  };
 }
 
 /** Opens the database, applies pending migrations and syncs the gazetteer: what every command needs first. */

@@ -4,12 +4,12 @@ import { Command } from "commander";
 import { createUserInput } from "../../common/contracts/users.ts";
 import { ROLES } from "../../common/roles.ts";
 import { buildApp } from "../app.ts";
-import { migrate } from "../db/migrate.ts";
 import { openDatabase } from "../db/client.ts";
+import { migrate } from "../db/migrate.ts";
 import { verifyAuditLog } from "../features/audit/audit.service.ts";
 import { createUser } from "../features/users/users.service.ts";
-import { formatDemoLogins, seedDemo } from "../seed/demo.ts";
 import { AppError, parseInput } from "../lib/errors.ts";
+import { formatDemoLogins, seedDemo } from "../seed/demo.ts";
 import { buildDeps, cliPrincipal, loadConfigOrExit, openReadyDeps } from "./context.ts";
 
 const program = new Command()
@@ -19,14 +19,18 @@ const program = new Command()
 
 program
   .command("serve")
-  .description("Apply migrations, then serve the web app and API (PGlite in BARAZA_DATA_DIR unless DATABASE_URL is set).")
+  .description(
+    "Apply migrations, then serve the web app and API (PGlite in BARAZA_DATA_DIR unless DATABASE_URL is set).",
+  )
   .option("--demo", "seed the demo data set first when the installation is empty, and print the demo logins")
   .action(async (opts: { demo?: boolean }) => {
     const config = loadConfigOrExit();
     const { deps, database } = await openReadyDeps(config);
     if (opts.demo) {
       const demo = await seedDemo(deps);
-      console.log(demo.seeded ? "Seeded the demo data set." : "Demo data already present; not seeding again.");
+      console.log(
+        demo.seeded ? "Seeded the demo data set." : "Demo data already present; not seeding again.",
+      );
       console.log(formatDemoLogins(demo.logins));
     }
     const app = await buildApp(deps);
@@ -59,7 +63,9 @@ program
   .action(async () => {
     const { deps, database } = await openReadyDeps(loadConfigOrExit());
     const demo = await seedDemo(deps);
-    console.log(demo.seeded ? "Seeded the demo data set." : "Users already exist; the demo data set was not loaded.");
+    console.log(
+      demo.seeded ? "Seeded the demo data set." : "Users already exist; the demo data set was not loaded.",
+    );
     console.log(formatDemoLogins(demo.logins));
     await database.close();
   });
@@ -72,30 +78,50 @@ user
   .requiredOption("--name <name>", "full name")
   .requiredOption("--role <roles...>", `one or more of: ${ROLES.join(", ")}`)
   .requiredOption("--organisation <ids...>", "organisation ids or exact names")
-  .requiredOption("--place <ids...>", 'place ids the user may see, e.g. c:032 (Nakuru) or "ke" for all of Kenya')
-  .action(async (opts: { email: string; name: string; role: string[]; organisation: string[]; place: string[] }) => {
-    const password = process.env.BARAZA_NEW_PASSWORD ?? (await readStdin()).trim();
-    const { deps, database } = await openReadyDeps(loadConfigOrExit());
-    try {
-      const principal = await cliPrincipal(deps);
-      const { organisations } = await import("../features/organisations/organisations.table.ts");
-      const orgs = await deps.db.select().from(organisations);
-      const organisationIds = opts.organisation.map((o) => orgs.find((x) => x.id === o || x.name === o)?.id ?? o);
-      const input = parseInput(
-        createUserInput,
-        { email: opts.email, name: opts.name, password, roles: opts.role, organisationIds, placeIds: opts.place },
-        "user",
-      );
-      const created = await createUser(deps, principal, input);
-      console.log(`Created ${created.email} (${created.roles.join(", ")}), id ${created.id}`);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      console.error(`Could not create the user: ${error.message}`);
-      process.exitCode = 1;
-    } finally {
-      await database.close();
-    }
-  });
+  .requiredOption(
+    "--place <ids...>",
+    'place ids the user may see, e.g. c:032 (Nakuru) or "ke" for all of Kenya',
+  )
+  .action(
+    async (opts: {
+      email: string;
+      name: string;
+      role: string[];
+      organisation: string[];
+      place: string[];
+    }) => {
+      const password = process.env.BARAZA_NEW_PASSWORD ?? (await readStdin()).trim();
+      const { deps, database } = await openReadyDeps(loadConfigOrExit());
+      try {
+        const principal = await cliPrincipal(deps);
+        const { organisations } = await import("../features/organisations/organisations.table.ts");
+        const orgs = await deps.db.select().from(organisations);
+        const organisationIds = opts.organisation.map(
+          (o) => orgs.find((x) => x.id === o || x.name === o)?.id ?? o,
+        );
+        const input = parseInput(
+          createUserInput,
+          {
+            email: opts.email,
+            name: opts.name,
+            password,
+            roles: opts.role,
+            organisationIds,
+            placeIds: opts.place,
+          },
+          "user",
+        );
+        const created = await createUser(deps, principal, input);
+        console.log(`Created ${created.email} (${created.roles.join(", ")}), id ${created.id}`);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        console.error(`Could not create the user: ${error.message}`);
+        process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
+    },
+  );
 
 const audit = program.command("audit").description("Audit log tools.");
 audit
@@ -121,7 +147,10 @@ program
   .description(
     'Triage JSON lines {"id","text"} from stdin; write {"id","category","urgency","county","place"} per line to stdout.',
   )
-  .option("--evaluate <file>", "instead, evaluate against a labelled JSON-lines file and print precision/recall/F1")
+  .option(
+    "--evaluate <file>",
+    "instead, evaluate against a labelled JSON-lines file and print precision/recall/F1",
+  )
   .action(async (opts: { evaluate?: string }) => {
     if (opts.evaluate) {
       const { evaluateDevSetFile } = await import("../features/reports/triage/evaluate.ts");
@@ -135,7 +164,9 @@ program
 const alerts = program.command("alerts").description("Early-warning tools.");
 alerts
   .command("detect")
-  .description("Score daily counts (CSV: date,area,category,count) for unusual rises; CSV with expected, score, alert to stdout.")
+  .description(
+    "Score daily counts (CSV: date,area,category,count) for unusual rises; CSV with expected, score, alert to stdout.",
+  )
   .requiredOption("--input <file>", "the counts CSV")
   .action(async (opts: { input: string }) => {
     const { detectCountsCsv, CountsCsvError } = await import("../features/alerts/detection/counts-csv.ts");
@@ -149,7 +180,8 @@ alerts
   });
 
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new AppError(400, "bad_request", "Set BARAZA_NEW_PASSWORD or pipe the password on standard input.");
+  if (process.stdin.isTTY)
+    throw new AppError(400, "bad_request", "Set BARAZA_NEW_PASSWORD or pipe the password on standard input.");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");

@@ -15,7 +15,9 @@ interface JournalEntry {
 }
 
 export function listMigrations(dir = MIGRATIONS_DIR): { tag: string; statements: string[] }[] {
-  const journal = JSON.parse(readFileSync(path.join(dir, "meta/_journal.json"), "utf8")) as { entries: JournalEntry[] };
+  const journal = JSON.parse(readFileSync(path.join(dir, "meta/_journal.json"), "utf8")) as {
+    entries: JournalEntry[];
+  };
   return journal.entries
     .sort((a, b) => a.idx - b.idx)
     .map((e) => ({

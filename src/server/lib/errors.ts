@@ -31,7 +31,10 @@ export const tooManyRequests = (message: string) => new AppError(429, "rate_limi
 function describeIssue(issue: z.core.$ZodIssue): FieldProblem[] {
   const at = issue.path.map(String).join(".");
   if (issue.code === "unrecognized_keys")
-    return issue.keys.map((k) => ({ path: at ? `${at}.${k}` : k, message: "is not a field this request accepts" }));
+    return issue.keys.map((k) => ({
+      path: at ? `${at}.${k}` : k,
+      message: "is not a field this request accepts",
+    }));
   return [{ path: at || "(body)", message: issue.message }];
 }
 

@@ -37,10 +37,14 @@ export function registerAuthHooks(app: FastifyInstance, deps: Deps): void {
 }
 
 /** The signed-in user; routes under /api/auth/ may also use a restricted session. */
-export function requireAuth(request: FastifyRequest, opts: { allowRestricted?: boolean; allowPending?: boolean } = {}): Authenticated {
+export function requireAuth(
+  request: FastifyRequest,
+  opts: { allowRestricted?: boolean; allowPending?: boolean } = {},
+): Authenticated {
   const auth = request.auth;
   if (!auth) throw unauthorised();
-  if (auth.session.twoFactorPending && !opts.allowPending) throw unauthorised("Enter your two-factor code first.");
+  if (auth.session.twoFactorPending && !opts.allowPending)
+    throw unauthorised("Enter your two-factor code first.");
   if (auth.restricted && !opts.allowRestricted)
     throw forbidden(
       auth.restricted === "must_change_password"
@@ -70,7 +74,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       return reply
         .status(error.status)
-        .send({ error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) } });
+        .send({
+          error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
+        });
     }
     const fastifyError = error as { statusCode?: number; code?: string; message?: string };
     if (fastifyError.statusCode && fastifyError.statusCode < 500) {
@@ -85,9 +91,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(fastifyError.statusCode).send({ error: { code: "bad_request", message } });
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply.status(500).send({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } });
+    return reply
+      .status(500)
+      .send({
+        error: { code: "internal", message: "Something went wrong on our side. It has been logged." },
+      });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` } });
+    reply
+      .status(404)
+      .send({
+        error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` },
+      });
   });
 }

@@ -16,12 +16,15 @@ export const rateLimits = pgTable("rate_limits", {
  */
 export async function hitRateLimit(db: Db, key: string, now: Date, windowMs: number): Promise<number> {
   const windowFloor = new Date(now.getTime() - windowMs);
-  const rows = await queryRows<{ count: number }>(db, sql`
+  const rows = await queryRows<{ count: number }>(
+    db,
+    sql`
     insert into ${rateLimits} (key, window_start, count) values (${key}, ${now.toISOString()}, 1)
     on conflict (key) do update set
       count = case when ${rateLimits.windowStart} < ${windowFloor.toISOString()} then 1 else ${rateLimits.count} + 1 end,
       window_start = case when ${rateLimits.windowStart} < ${windowFloor.toISOString()} then excluded.window_start else ${rateLimits.windowStart} end
-    returning count`);
+    returning count`,
+  );
   return Number(rows[0]?.count ?? 0);
 }
 

@@ -41,7 +41,9 @@ export function organisationInScope(scope: Scope, organisationId: string | null)
 export function sqlPathInScope(column: AnyPgColumn | SQL, scope: Scope): SQL {
   if (scope.allPlaces) return sql`true`;
   if (scope.placePaths.length === 0) return sql`false`;
-  const clauses = scope.placePaths.map((p) => sql`(${column} = ${p} or ${column} like ${`${escapeLike(p)}/%`})`);
+  const clauses = scope.placePaths.map(
+    (p) => sql`(${column} = ${p} or ${column} like ${`${escapeLike(p)}/%`})`,
+  );
   return sql`(${sql.join(clauses, sql` or `)})`;
 }
 

@@ -1,11 +1,10 @@
 // The demo data set: clearly synthetic organisations and staff across the seed programmes' areas,
 // created through the same services as real data (so that it is audited like real data).
 import type { Role } from "../../common/roles.ts";
+import { cliPrincipal } from "../cli/context.ts";
 import type { Deps } from "../deps.ts";
 import { createOrganisation } from "../features/organisations/organisations.service.ts";
 import { countUsers, createUser } from "../features/users/users.service.ts";
-
-import { cliPrincipal } from "../cli/context.ts";
 
 export const DEMO_PASSWORD = "baraza-demo-2026";
 
@@ -17,18 +16,92 @@ const DEMO_ORGANISATIONS = [
 type OrgKey = (typeof DEMO_ORGANISATIONS)[number]["key"];
 
 // Counties by IEBC code: 001 Mombasa, 002 Kwale, 003 Kilifi, 004 Tana River, 030 Baringo, 032 Nakuru, 047 Nairobi.
-const DEMO_USERS: { email: string; name: string; roles: Role[]; orgs: OrgKey[]; places: string[]; reveal?: boolean }[] = [
-  { email: "admin@baraza.test", name: "Amina Demo (Administrator)", roles: ["admin"], orgs: ["pm", "cti", "rv"], places: ["ke"] },
-  { email: "officer@baraza.test", name: "Brian Demo (Programme officer, Nairobi)", roles: ["programme_officer"], orgs: ["pm", "cti"], places: ["c:047"], reveal: true },
-  { email: "officer.nakuru@baraza.test", name: "Chebet Demo (Programme officer, Nakuru)", roles: ["programme_officer"], orgs: ["rv"], places: ["c:032"] },
-  { email: "officer.mombasa@baraza.test", name: "Dalmas Demo (Programme officer, Mombasa)", roles: ["programme_officer"], orgs: ["rv"], places: ["c:001"] },
-  { email: "me@baraza.test", name: "Esther Demo (M&E officer)", roles: ["me_officer"], orgs: ["rv"], places: ["c:001", "c:002", "c:003", "c:004", "c:030", "c:032"] },
-  { email: "facilitator@baraza.test", name: "Fatuma Demo (Facilitator, Korogocho)", roles: ["facilitator"], orgs: ["pm"], places: ["c:047"] },
-  { email: "monitor@baraza.test", name: "George Demo (Peace monitor, Kamukunji)", roles: ["monitor"], orgs: ["cti"], places: ["c:047"] },
-  { email: "responder.kaptembwo@baraza.test", name: "Hassan Demo (OCS, Kaptembwo)", roles: ["responder"], orgs: ["rv"], places: ["c:032"] },
-  { email: "oversight@baraza.test", name: "Irene Demo (Oversight desk)", roles: ["oversight"], orgs: ["pm", "cti", "rv"], places: ["ke"] },
-  { email: "counsellor@baraza.test", name: "Joseph Demo (Counsellor, Mombasa)", roles: ["counsellor"], orgs: ["rv"], places: ["c:001"] },
-  { email: "viewer@baraza.test", name: "Kamau Demo (County government viewer, Baringo)", roles: ["viewer"], orgs: ["rv"], places: ["c:030"] },
+const DEMO_USERS: {
+  email: string;
+  name: string;
+  roles: Role[];
+  orgs: OrgKey[];
+  places: string[];
+  reveal?: boolean;
+}[] = [
+  {
+    email: "admin@baraza.test",
+    name: "Amina Demo (Administrator)",
+    roles: ["admin"],
+    orgs: ["pm", "cti", "rv"],
+    places: ["ke"],
+  },
+  {
+    email: "officer@baraza.test",
+    name: "Brian Demo (Programme officer, Nairobi)",
+    roles: ["programme_officer"],
+    orgs: ["pm", "cti"],
+    places: ["c:047"],
+    reveal: true,
+  },
+  {
+    email: "officer.nakuru@baraza.test",
+    name: "Chebet Demo (Programme officer, Nakuru)",
+    roles: ["programme_officer"],
+    orgs: ["rv"],
+    places: ["c:032"],
+  },
+  {
+    email: "officer.mombasa@baraza.test",
+    name: "Dalmas Demo (Programme officer, Mombasa)",
+    roles: ["programme_officer"],
+    orgs: ["rv"],
+    places: ["c:001"],
+  },
+  {
+    email: "me@baraza.test",
+    name: "Esther Demo (M&E officer)",
+    roles: ["me_officer"],
+    orgs: ["rv"],
+    places: ["c:001", "c:002", "c:003", "c:004", "c:030", "c:032"],
+  },
+  {
+    email: "facilitator@baraza.test",
+    name: "Fatuma Demo (Facilitator, Korogocho)",
+    roles: ["facilitator"],
+    orgs: ["pm"],
+    places: ["c:047"],
+  },
+  {
+    email: "monitor@baraza.test",
+    name: "George Demo (Peace monitor, Kamukunji)",
+    roles: ["monitor"],
+    orgs: ["cti"],
+    places: ["c:047"],
+  },
+  {
+    email: "responder.kaptembwo@baraza.test",
+    name: "Hassan Demo (OCS, Kaptembwo)",
+    roles: ["responder"],
+    orgs: ["rv"],
+    places: ["c:032"],
+  },
+  {
+    email: "oversight@baraza.test",
+    name: "Irene Demo (Oversight desk)",
+    roles: ["oversight"],
+    orgs: ["pm", "cti", "rv"],
+    places: ["ke"],
+  },
+  {
+    email: "counsellor@baraza.test",
+    name: "Joseph Demo (Counsellor, Mombasa)",
+    roles: ["counsellor"],
+    orgs: ["rv"],
+    places: ["c:001"],
+  },
+  {
+    email: "viewer@baraza.test",
+    name: "Kamau Demo (County government viewer, Baringo)",
+    roles: ["viewer"],
+    orgs: ["rv"],
+    places: ["c:030"],
+  },
 ];
 
 export interface DemoLogin {

@@ -5,7 +5,8 @@ import pg from "pg";
 import { type Database, openPglite, openPostgres } from "../db/client.ts";
 
 export const TEST_DB_KIND = process.env.BARAZA_TEST_DB === "postgres" ? "postgres" : "pglite";
-export const POSTGRES_ADMIN_URL = process.env.BARAZA_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const POSTGRES_ADMIN_URL =
+  process.env.BARAZA_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 export const TEMPLATE_DB = "baraza_test_template";
 
 export function databaseUrl(name: string): string {

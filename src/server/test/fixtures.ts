@@ -35,13 +35,22 @@ export async function makeUser(
 
 export async function seedTwoCounties(deps: Deps): Promise<Fixture> {
   const principal = await cliPrincipal(deps);
-  const rift = await createOrganisation(deps, principal, { name: "Rift Valley Peace Network", shortName: "RVPN" });
+  const rift = await createOrganisation(deps, principal, {
+    name: "Rift Valley Peace Network",
+    shortName: "RVPN",
+  });
   const coast = await createOrganisation(deps, principal, { name: "Coast Dialogue Trust", shortName: "CDT" });
   const users = {
     national: await makeUser(deps, "national@test.ke", ["admin"], [rift.id, coast.id], ["ke"]),
     nakuruAdmin: await makeUser(deps, "admin.nakuru@test.ke", ["admin"], [rift.id], [NAKURU]),
     mombasaAdmin: await makeUser(deps, "admin.mombasa@test.ke", ["admin"], [coast.id], [MOMBASA]),
-    mombasaOfficer: await makeUser(deps, "officer.mombasa@test.ke", ["programme_officer"], [coast.id], [MOMBASA]),
+    mombasaOfficer: await makeUser(
+      deps,
+      "officer.mombasa@test.ke",
+      ["programme_officer"],
+      [coast.id],
+      [MOMBASA],
+    ),
     nakuruResponder: await makeUser(deps, "ocs.nakuru@test.ke", ["responder"], [rift.id], [NAKURU]),
   };
   return { riftOrgId: rift.id, coastOrgId: coast.id, users };

@@ -1,9 +1,10 @@
 // Before the route tests on PostgreSQL: build one migrated template database that every test file clones.
+
+import { buildDeps } from "../cli/context.ts";
 import { loadConfig } from "../config.ts";
 import { openPostgres } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { syncGazetteer } from "../features/places/places.service.ts";
-import { buildDeps } from "../cli/context.ts";
 import { databaseUrl, TEMPLATE_DB, TEST_DB_KIND, withAdminClient } from "./databases.ts";
 
 export async function setup(): Promise<void> {

@@ -69,7 +69,12 @@ export class ApiClient {
     this.baseUrl = baseUrl;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -84,7 +89,8 @@ export class ApiClient {
     if (setCookie) this.cookie = setCookie.split(";")[0] ?? "";
     const text = await res.text();
     const parsed = text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
-    if (parsed && typeof parsed === "object" && typeof parsed.csrfToken === "string") this.csrfToken = parsed.csrfToken;
+    if (parsed && typeof parsed === "object" && typeof parsed.csrfToken === "string")
+      this.csrfToken = parsed.csrfToken;
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 

@@ -14,13 +14,27 @@ beforeAll(async () => {
   const mombasa = new ApiClient(server.url);
   await mombasa.login("admin.mombasa@test.ke", PASSWORD);
   const coastCounty = (await mombasa.get("/api/places/c:001")).body.children[0].id;
-  expect((await mombasa.post("/api/places", { name: "Coast Secret Corner", parentId: coastCounty, localityKind: "village", aliases: [] })).status).toBe(201);
+  expect(
+    (
+      await mombasa.post("/api/places", {
+        name: "Coast Secret Corner",
+        parentId: coastCounty,
+        localityKind: "village",
+        aliases: [],
+      })
+    ).status,
+  ).toBe(201);
   nakuru = new ApiClient(server.url);
   await nakuru.login("admin.nakuru@test.ke", PASSWORD);
 });
 afterAll(() => server?.close());
 
-const MOMBASA_MARKERS = ["admin.mombasa@test.ke", "officer.mombasa@test.ke", "Coast Dialogue Trust", "Coast Secret Corner"];
+const MOMBASA_MARKERS = [
+  "admin.mombasa@test.ke",
+  "officer.mombasa@test.ke",
+  "Coast Dialogue Trust",
+  "Coast Secret Corner",
+];
 function expectNoMombasaData(body: unknown) {
   const text = JSON.stringify(body);
   for (const marker of MOMBASA_MARKERS) expect(text).not.toContain(marker);
@@ -36,19 +50,27 @@ const mombasaUserId = () => fx.users.mombasaOfficer?.id ?? "";
 
 const CASES: Record<string, Attempt> = {
   "GET /api/health": async () => expectNoMombasaData((await nakuru.get("/api/health")).body),
-  "POST /api/auth/login": async () => expectNoMombasaData((await new ApiClient(server.url).login("admin.nakuru@test.ke", PASSWORD)).body),
+  "POST /api/auth/login": async () =>
+    expectNoMombasaData((await new ApiClient(server.url).login("admin.nakuru@test.ke", PASSWORD)).body),
   "GET /api/auth/me": async () => expectNoMombasaData((await nakuru.get("/api/auth/me")).body),
-  "PATCH /api/auth/me": async () => expectNoMombasaData((await nakuru.patch("/api/auth/me", { locale: "en" })).body),
-  "POST /api/auth/two-factor": async () => expectNoMombasaData((await nakuru.post("/api/auth/two-factor", { code: "123456" })).body),
+  "PATCH /api/auth/me": async () =>
+    expectNoMombasaData((await nakuru.patch("/api/auth/me", { locale: "en" })).body),
+  "POST /api/auth/two-factor": async () =>
+    expectNoMombasaData((await nakuru.post("/api/auth/two-factor", { code: "123456" })).body),
   "POST /api/auth/two-factor/setup": async () => {
     const api = new ApiClient(server.url);
     await api.login("ocs.nakuru@test.ke", PASSWORD);
     expectNoMombasaData((await api.post("/api/auth/two-factor/setup")).body);
   },
-  "POST /api/auth/two-factor/enable": async () => expectNoMombasaData((await nakuru.post("/api/auth/two-factor/enable", { code: "123456" })).body),
-  "POST /api/auth/two-factor/disable": async () => expectNoMombasaData((await nakuru.post("/api/auth/two-factor/disable", { password: "x" })).body),
+  "POST /api/auth/two-factor/enable": async () =>
+    expectNoMombasaData((await nakuru.post("/api/auth/two-factor/enable", { code: "123456" })).body),
+  "POST /api/auth/two-factor/disable": async () =>
+    expectNoMombasaData((await nakuru.post("/api/auth/two-factor/disable", { password: "x" })).body),
   "POST /api/auth/password": async () =>
-    expectNoMombasaData((await nakuru.post("/api/auth/password", { currentPassword: "wrong", newPassword: "whatever-long" })).body),
+    expectNoMombasaData(
+      (await nakuru.post("/api/auth/password", { currentPassword: "wrong", newPassword: "whatever-long" }))
+        .body,
+    ),
   "POST /api/auth/logout": async () => {
     const api = new ApiClient(server.url);
     await api.login("admin.nakuru@test.ke", PASSWORD);
@@ -65,7 +87,12 @@ const CASES: Record<string, Attempt> = {
   },
   "POST /api/users": async () => {
     const res = await nakuru.post("/api/users", {
-      email: "probe@test.ke", name: "Probe", password: "long enough pass", roles: ["monitor"], organisationIds: [fx.coastOrgId], placeIds: ["c:001"],
+      email: "probe@test.ke",
+      name: "Probe",
+      password: "long enough pass",
+      roles: ["monitor"],
+      organisationIds: [fx.coastOrgId],
+      placeIds: ["c:001"],
     });
     expect(res.status).toBe(403);
     expectNoMombasaData(res.body);
@@ -81,12 +108,16 @@ const CASES: Record<string, Attempt> = {
     expectNoMombasaData(res.body);
   },
   "POST /api/users/:id/reset-password": async () => {
-    const res = await nakuru.post(`/api/users/${mombasaUserId()}/reset-password`, { password: "hijacked-password" });
+    const res = await nakuru.post(`/api/users/${mombasaUserId()}/reset-password`, {
+      password: "hijacked-password",
+    });
     expect(res.status).toBe(404);
   },
   "GET /api/organisations": async () => {
     const res = await nakuru.get("/api/organisations");
-    expect(res.body.organisations.map((o: { name: string }) => o.name)).toEqual(["Rift Valley Peace Network"]);
+    expect(res.body.organisations.map((o: { name: string }) => o.name)).toEqual([
+      "Rift Valley Peace Network",
+    ]);
     expectNoMombasaData(res.body);
   },
   "POST /api/organisations": async () => {
@@ -106,7 +137,12 @@ const CASES: Record<string, Attempt> = {
   "GET /api/places": async () => expect((await nakuru.get("/api/places?q=nakuru")).status).toBe(200),
   "GET /api/places/:id": async () => expect((await nakuru.get("/api/places/c:032")).status).toBe(200),
   "POST /api/places": async () => {
-    const res = await nakuru.post("/api/places", { name: "Intrusion", parentId: "c:001", localityKind: "village", aliases: [] });
+    const res = await nakuru.post("/api/places", {
+      name: "Intrusion",
+      parentId: "c:001",
+      localityKind: "village",
+      aliases: [],
+    });
     expect(res.status).toBe(403);
   },
 };

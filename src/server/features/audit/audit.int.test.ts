@@ -13,7 +13,9 @@ afterAll(() => server?.close());
 
 describe("the audit log", () => {
   it("records every change with who, what and after", async () => {
-    const rows = (await server.deps.db.execute(sql`select action, actor_label, after from audit_log order by seq`)) as unknown as {
+    const rows = (await server.deps.db.execute(
+      sql`select action, actor_label, after from audit_log order by seq`,
+    )) as unknown as {
       rows: { action: string; actor_label: string; after: { email?: string } }[];
     };
     expect(rows.rows.filter((r) => r.action === "user.create")).toHaveLength(5);
@@ -22,8 +24,12 @@ describe("the audit log", () => {
 
   it("refuses updates and deletes at the database level", async () => {
     const refusal = (error: unknown) => String((error as { cause?: Error }).cause?.message ?? error);
-    await expect(server.deps.db.execute(sql`update audit_log set action = 'x'`).catch(refusal)).resolves.toMatch(/append-only/);
-    await expect(server.deps.db.execute(sql`delete from audit_log`).catch(refusal)).resolves.toMatch(/append-only/);
+    await expect(
+      server.deps.db.execute(sql`update audit_log set action = 'x'`).catch(refusal),
+    ).resolves.toMatch(/append-only/);
+    await expect(server.deps.db.execute(sql`delete from audit_log`).catch(refusal)).resolves.toMatch(
+      /append-only/,
+    );
   });
 
   it("verifies a clean chain, and detects a row altered behind the trigger's back", async () => {
@@ -33,7 +39,9 @@ describe("the audit log", () => {
 
     await server.deps.db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
-      await tx.execute(sql`update audit_log set after = jsonb_set(after, '{name}', '"Mallory"') where seq = 4`);
+      await tx.execute(
+        sql`update audit_log set after = jsonb_set(after, '{name}', '"Mallory"') where seq = 4`,
+      );
     });
     const tampered = await verifyAuditLog(server.deps);
     expect(tampered.ok).toBe(false);

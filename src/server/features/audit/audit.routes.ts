@@ -15,6 +15,8 @@ export function auditRoutes(app: FastifyInstance, deps: Deps): void {
   app.get("/api/audit", async (request) => {
     const { principal } = requireAuth(request);
     requirePermission(principal, "audit.read");
-    return { entries: await listAuditEntries(deps, principal, parseInput(listAuditQuery, request.query, "query")) };
+    return {
+      entries: await listAuditEntries(deps, principal, parseInput(listAuditQuery, request.query, "query")),
+    };
   });
 }

@@ -83,9 +83,13 @@ export async function verifyAuditLog(deps: Deps, batchSize = 2000): Promise<Veri
         after: row.after,
       };
       if (row.prevHash !== expectedPrev)
-        problems.push(`entry ${row.seq}: its link to the previous entry is broken (an entry before it was removed or altered)`);
+        problems.push(
+          `entry ${row.seq}: its link to the previous entry is broken (an entry before it was removed or altered)`,
+        );
       if (hashAuditEntry(row.prevHash, content) !== row.hash)
-        problems.push(`entry ${row.seq} (${row.action} ${row.entityType} ${row.entityId}): content does not match its hash`);
+        problems.push(
+          `entry ${row.seq} (${row.action} ${row.entityType} ${row.entityId}): content does not match its hash`,
+        );
       expectedPrev = row.hash;
       lastSeq = row.seq;
       checked++;
@@ -109,7 +113,11 @@ function auditInScope(principal: Principal) {
   );
 }
 
-export async function listAuditEntries(deps: Deps, principal: Principal, query: { limit: number; before?: number | undefined }) {
+export async function listAuditEntries(
+  deps: Deps,
+  principal: Principal,
+  query: { limit: number; before?: number | undefined },
+) {
   const rows = await deps.db
     .select({
       seq: auditLog.seq,

@@ -13,7 +13,11 @@ export function organisationsRoutes(app: FastifyInstance, deps: Deps): void {
   app.post("/api/organisations", async (request, reply) => {
     const { principal } = requireAuth(request);
     requirePermission(principal, "organisations.manage");
-    const organisation = await createOrganisation(deps, principal, parseInput(createOrganisationInput, request.body));
+    const organisation = await createOrganisation(
+      deps,
+      principal,
+      parseInput(createOrganisationInput, request.body),
+    );
     return reply.status(201).send({ organisation });
   });
 }

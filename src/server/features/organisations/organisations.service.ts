@@ -42,7 +42,8 @@ export async function createOrganisation(
     if (existing) throw conflict(`An organisation named "${input.name}" already exists.`);
     const [row] = await tx.db.insert(organisations).values(input).returning();
     if (!row) throw new Error("insert into organisations returned nothing");
-    if (principal.userId) await tx.db.insert(userOrganisations).values({ userId: principal.userId, organisationId: row.id });
+    if (principal.userId)
+      await tx.db.insert(userOrganisations).values({ userId: principal.userId, organisationId: row.id });
     const view = toView(row);
     await recordAudit(tx, actorOf(principal), {
       action: "organisation.create",

@@ -79,14 +79,22 @@ function slugify(name: string): string {
   return normalisePlaceName(name).replace(/\s+/g, "-").slice(0, 60) || "place";
 }
 
-export async function createLocality(deps: Deps, principal: Principal, input: CreateLocalityInput): Promise<PlaceView> {
+export async function createLocality(
+  deps: Deps,
+  principal: Principal,
+  input: CreateLocalityInput,
+): Promise<PlaceView> {
   return inTransaction(deps, async (tx) => {
     const parent = await repo.findPlace(tx.db, input.parentId);
     if (!parent || parent.kind === "country" || parent.kind === "locality")
       throw badRequest("parentId: choose the sub-county or ward the locality lies in", [
-        { path: "parentId", message: parent ? "must be a county, sub-county or ward" : "is not a known place" },
+        {
+          path: "parentId",
+          message: parent ? "must be a county, sub-county or ward" : "is not a known place",
+        },
       ]);
-    if (!placeInScope(principal.scope, parent.path)) throw forbidden("You can only add localities within your own areas.");
+    if (!placeInScope(principal.scope, parent.path))
+      throw forbidden("You can only add localities within your own areas.");
     const base = `l:${slugify(input.name)}`;
     let id = base;
     for (let n = 2; await repo.findPlace(tx.db, id); n++) id = `${base}-${n}`;

@@ -24,7 +24,9 @@ describe("signing in", () => {
     expect(cookie).toMatch(/baraza_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    expect((await api.get("/api/auth/me")).body.user.places).toEqual([{ id: "c:032", name: "Nakuru", kind: "county" }]);
+    expect((await api.get("/api/auth/me")).body.user.places).toEqual([
+      { id: "c:032", name: "Nakuru", kind: "county" },
+    ]);
   });
 
   it("a wrong password is refused with a message and no session", async () => {
@@ -44,7 +46,8 @@ describe("signing in", () => {
 
   it("after five failures the account is rate limited, even with the right password, until the window passes", async () => {
     const api = client();
-    for (let i = 0; i < 5; i++) expect((await api.login("ocs.nakuru@test.ke", `bad guess ${i}`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await api.login("ocs.nakuru@test.ke", `bad guess ${i}`)).status).toBe(401);
     const blocked = await api.login("ocs.nakuru@test.ke", PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.message).toMatch(/Too many failed sign-ins/);
@@ -103,7 +106,9 @@ describe("two-factor sign-in", () => {
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setup.body.secret) });
     const code = () => totp.generate({ timestamp: server.clock.now().getTime() });
     expect((await api.post("/api/auth/two-factor/enable", { code: "000000" })).status).toBe(400);
-    expect((await api.post("/api/auth/two-factor/enable", { code: code() })).body.user.twoFactorEnabled).toBe(true);
+    expect((await api.post("/api/auth/two-factor/enable", { code: code() })).body.user.twoFactorEnabled).toBe(
+      true,
+    );
 
     const again = client();
     const first = await again.login("officer.mombasa@test.ke", PASSWORD);
@@ -142,16 +147,23 @@ describe("password reset by an administrator", () => {
     await admin.login("national@test.ke", PASSWORD);
     const user = client();
     await user.login("admin.mombasa@test.ke", PASSWORD);
-    const reset = await admin.post(`/api/users/${fx.users.mombasaAdmin?.id}/reset-password`, { password: "temporary-pass-123" });
+    const reset = await admin.post(`/api/users/${fx.users.mombasaAdmin?.id}/reset-password`, {
+      password: "temporary-pass-123",
+    });
     expect(reset.status).toBe(204);
     expect((await user.get("/api/auth/me")).status).toBe(401);
 
     const fresh = client();
-    expect((await fresh.login("admin.mombasa@test.ke", "temporary-pass-123")).body.user.mustChangePassword).toBe(true);
+    expect(
+      (await fresh.login("admin.mombasa@test.ke", "temporary-pass-123")).body.user.mustChangePassword,
+    ).toBe(true);
     const blocked = await fresh.get("/api/organisations");
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.message).toMatch(/Change your password/);
-    const changed = await fresh.post("/api/auth/password", { currentPassword: "temporary-pass-123", newPassword: PASSWORD });
+    const changed = await fresh.post("/api/auth/password", {
+      currentPassword: "temporary-pass-123",
+      newPassword: PASSWORD,
+    });
     expect(changed.status).toBe(204);
     expect((await fresh.get("/api/organisations")).status).toBe(200);
   });

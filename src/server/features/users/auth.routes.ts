@@ -62,6 +62,8 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post("/api/auth/two-factor/disable", async (request) => {
     const a = requireAuth(request, { allowRestricted: true });
-    return { user: await auth.disableTwoFactor(deps, a, parseInput(disableTwoFactorInput, request.body).password) };
+    return {
+      user: await auth.disableTwoFactor(deps, a, parseInput(disableTwoFactorInput, request.body).password),
+    };
   });
 }

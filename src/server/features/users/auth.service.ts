@@ -1,14 +1,14 @@
 // Sign-in, sessions, two-factor and password changes.
 import { createHash, randomBytes } from "node:crypto";
 import * as OTPAuth from "otpauth";
-import { permissionsOf } from "../../../common/roles.ts";
 import type { UserView } from "../../../common/contracts/users.ts";
+import { permissionsOf } from "../../../common/roles.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { badRequest, tooManyRequests, unauthorised } from "../../lib/errors.ts";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../../lib/passwords.ts";
+import * as rateLimit from "../../lib/rate-limit.ts";
 import { NATIONWIDE_PLACE_ID, type Principal } from "../../lib/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import * as rateLimit from "../../lib/rate-limit.ts";
 import * as repo from "./sessions.repo.ts";
 import * as usersRepo from "./users.repo.ts";
 
@@ -71,17 +71,23 @@ export async function login(deps: Deps, email: string, password: string): Promis
       `Too many failed sign-ins for this account. Wait ${deps.config.login.windowMinutes} minutes, or ask an administrator to reset your password.`,
     );
   const user = await usersRepo.findUserByEmail(deps.db, email);
-  const passwordOk = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  const passwordOk = user
+    ? await verifyPassword(user.passwordHash, password)
+    : (await burnPasswordCheck(password), false);
   if (!user || !passwordOk || !user.active) {
     await inTransaction(deps, async (tx) => {
       await rateLimit.hitRateLimit(tx.db, rateKey, now, windowMs);
       if (user)
-        await recordAudit(tx, { id: null, label: "anonymous" }, {
-          action: "session.login_failed",
-          entityType: "user",
-          entityId: user.id,
-          after: { reason: !passwordOk ? "wrong_password" : "inactive" },
-        });
+        await recordAudit(
+          tx,
+          { id: null, label: "anonymous" },
+          {
+            action: "session.login_failed",
+            entityType: "user",
+            entityId: user.id,
+            after: { reason: !passwordOk ? "wrong_password" : "inactive" },
+          },
+        );
     });
     throw unauthorised("The email or password is wrong.");
   }
@@ -99,11 +105,15 @@ export async function login(deps: Deps, email: string, password: string): Promis
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + deps.config.session.maxHours * 3_600_000),
     });
-    await recordAudit(tx, { id: user.id, label: user.email }, {
-      action: twoFactorPending ? "session.password_verified" : "session.login",
-      entityType: "user",
-      entityId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { id: user.id, label: user.email },
+      {
+        action: twoFactorPending ? "session.password_verified" : "session.login",
+        entityType: "user",
+        entityId: user.id,
+      },
+    );
   });
   const loaded = await loadUserView(deps, user.id);
   if (!loaded) throw unauthorised();
@@ -111,7 +121,10 @@ export async function login(deps: Deps, email: string, password: string): Promis
 }
 
 /** Resolves a session cookie to the signed-in user, or undefined when it is missing, expired or idle too long. */
-export async function authenticate(deps: Deps, token: string | undefined): Promise<Authenticated | undefined> {
+export async function authenticate(
+  deps: Deps,
+  token: string | undefined,
+): Promise<Authenticated | undefined> {
   if (!token || token.length > 200) return undefined;
   const tokenHash = hashToken(token);
   const session = await repo.findSession(deps.db, tokenHash);
@@ -161,19 +174,26 @@ function checkTotp(deps: Deps, sealed: string | null, email: string, code: strin
 
 export async function completeTwoFactor(deps: Deps, auth: Authenticated, code: string): Promise<UserView> {
   const row = await usersRepo.findUserById(deps.db, auth.user.id);
-  if (!row || !auth.session.twoFactorPending) throw badRequest("This session is not waiting for a two-factor code.");
+  if (!row || !auth.session.twoFactorPending)
+    throw badRequest("This session is not waiting for a two-factor code.");
   const rateKey = `totp:${row.id}`;
   const now = deps.now();
   if ((await rateLimit.peekRateLimit(deps.db, rateKey, now, 15 * 60_000)) >= deps.config.login.maxFailures)
     throw tooManyRequests("Too many wrong codes. Wait 15 minutes and sign in again.");
   if (!checkTotp(deps, row.totpSecretSealed, row.email, code)) {
     await rateLimit.hitRateLimit(deps.db, rateKey, now, 15 * 60_000);
-    throw unauthorised("That code is not right. Check your authenticator app's clock and try the current code.");
+    throw unauthorised(
+      "That code is not right. Check your authenticator app's clock and try the current code.",
+    );
   }
   await inTransaction(deps, async (tx) => {
     await rateLimit.clearRateLimit(tx.db, rateKey);
     await repo.markSessionVerified(tx.db, auth.session.tokenHash);
-    await recordAudit(tx, { id: row.id, label: row.email }, { action: "session.login", entityType: "user", entityId: row.id });
+    await recordAudit(
+      tx,
+      { id: row.id, label: row.email },
+      { action: "session.login", entityType: "user", entityId: row.id },
+    );
   });
   return auth.user;
 }
@@ -181,11 +201,15 @@ export async function completeTwoFactor(deps: Deps, auth: Authenticated, code: s
 export async function logout(deps: Deps, auth: Authenticated): Promise<void> {
   await inTransaction(deps, async (tx) => {
     await repo.deleteSession(tx.db, auth.session.tokenHash);
-    await recordAudit(tx, { id: auth.user.id, label: auth.user.email }, {
-      action: "session.logout",
-      entityType: "user",
-      entityId: auth.user.id,
-    });
+    await recordAudit(
+      tx,
+      { id: auth.user.id, label: auth.user.email },
+      {
+        action: "session.logout",
+        entityType: "user",
+        entityId: auth.user.id,
+      },
+    );
   });
 }
 
@@ -198,19 +222,27 @@ async function updateOwnAccount(
 ): Promise<UserView> {
   await inTransaction(deps, async (tx) => {
     await usersRepo.updateUserRow(tx.db, auth.user.id, values);
-    await recordAudit(tx, { id: auth.user.id, label: auth.user.email }, {
-      action,
-      entityType: "user",
-      entityId: auth.user.id,
-      ...audit,
-    });
+    await recordAudit(
+      tx,
+      { id: auth.user.id, label: auth.user.email },
+      {
+        action,
+        entityType: "user",
+        entityId: auth.user.id,
+        ...audit,
+      },
+    );
   });
   const loaded = await loadUserView(deps, auth.user.id);
   if (!loaded) throw unauthorised();
   return loaded.view;
 }
 
-export function updateMe(deps: Deps, auth: Authenticated, input: { locale?: "en" | "sw" | undefined; name?: string | undefined }) {
+export function updateMe(
+  deps: Deps,
+  auth: Authenticated,
+  input: { locale?: "en" | "sw" | undefined; name?: string | undefined },
+) {
   const values = { ...(input.locale && { locale: input.locale }), ...(input.name && { name: input.name }) };
   return updateOwnAccount(deps, auth, "user.update_self", values, {
     before: { locale: auth.user.locale, name: auth.user.name },
@@ -218,7 +250,12 @@ export function updateMe(deps: Deps, auth: Authenticated, input: { locale?: "en"
   });
 }
 
-export async function changePassword(deps: Deps, auth: Authenticated, current: string, next: string): Promise<void> {
+export async function changePassword(
+  deps: Deps,
+  auth: Authenticated,
+  current: string,
+  next: string,
+): Promise<void> {
   const row = await usersRepo.findUserById(deps.db, auth.user.id);
   if (!row || !(await verifyPassword(row.passwordHash, current)))
     throw badRequest("currentPassword: this is not your current password", [
@@ -228,15 +265,24 @@ export async function changePassword(deps: Deps, auth: Authenticated, current: s
     throw badRequest("newPassword: choose a password different from the current one", [
       { path: "newPassword", message: "must differ from the current password" },
     ]);
-  await updateOwnAccount(deps, auth, "user.change_password", { passwordHash: await hashPassword(next), mustChangePassword: false });
+  await updateOwnAccount(deps, auth, "user.change_password", {
+    passwordHash: await hashPassword(next),
+    mustChangePassword: false,
+  });
   // Other sessions (perhaps an attacker's) end when the password changes.
   await repo.deleteSessionsOfUser(deps.db, auth.user.id, auth.session.tokenHash);
 }
 
-export async function startTwoFactorSetup(deps: Deps, auth: Authenticated): Promise<{ secret: string; otpauthUrl: string }> {
-  if (auth.user.twoFactorEnabled) throw badRequest("Two-factor sign-in is already on. Turn it off first to set up a new device.");
+export async function startTwoFactorSetup(
+  deps: Deps,
+  auth: Authenticated,
+): Promise<{ secret: string; otpauthUrl: string }> {
+  if (auth.user.twoFactorEnabled)
+    throw badRequest("Two-factor sign-in is already on. Turn it off first to set up a new device.");
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
-  await updateOwnAccount(deps, auth, "user.two_factor_setup", { totpSecretSealed: deps.vault.encrypt(TOTP_PURPOSE, secret) });
+  await updateOwnAccount(deps, auth, "user.two_factor_setup", {
+    totpSecretSealed: deps.vault.encrypt(TOTP_PURPOSE, secret),
+  });
   return { secret, otpauthUrl: totpFor(secret, auth.user.email).toString() };
 }
 
@@ -247,20 +293,34 @@ export async function enableTwoFactor(deps: Deps, auth: Authenticated, code: str
     throw badRequest("code: that code is not right; enter the current code from your authenticator app", [
       { path: "code", message: "is not the current code" },
     ]);
-  return updateOwnAccount(deps, auth, "user.two_factor_enable", { twoFactorEnabled: true }, {
-    before: { twoFactorEnabled: false },
-    after: { twoFactorEnabled: true },
-  });
+  return updateOwnAccount(
+    deps,
+    auth,
+    "user.two_factor_enable",
+    { twoFactorEnabled: true },
+    {
+      before: { twoFactorEnabled: false },
+      after: { twoFactorEnabled: true },
+    },
+  );
 }
 
 export async function disableTwoFactor(deps: Deps, auth: Authenticated, password: string): Promise<UserView> {
   const row = await usersRepo.findUserById(deps.db, auth.user.id);
   if (!row || !(await verifyPassword(row.passwordHash, password)))
-    throw badRequest("password: this is not your current password", [{ path: "password", message: "is not your current password" }]);
+    throw badRequest("password: this is not your current password", [
+      { path: "password", message: "is not your current password" },
+    ]);
   if (deps.config.env === "production" && auth.user.roles.includes("admin"))
     throw badRequest("Administrators must keep two-factor sign-in on in production.");
-  return updateOwnAccount(deps, auth, "user.two_factor_disable", { twoFactorEnabled: false, totpSecretSealed: null }, {
-    before: { twoFactorEnabled: true },
-    after: { twoFactorEnabled: false },
-  });
+  return updateOwnAccount(
+    deps,
+    auth,
+    "user.two_factor_disable",
+    { twoFactorEnabled: false, totpSecretSealed: null },
+    {
+      before: { twoFactorEnabled: true },
+      after: { twoFactorEnabled: false },
+    },
+  );
 }

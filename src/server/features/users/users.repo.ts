@@ -27,7 +27,9 @@ export interface UserGrants {
 }
 
 export async function listGrants(db: Db, userIds: string[]): Promise<Map<string, UserGrants>> {
-  const grants = new Map<string, UserGrants>(userIds.map((id) => [id, { roles: [], organisations: [], places: [] }]));
+  const grants = new Map<string, UserGrants>(
+    userIds.map((id) => [id, { roles: [], organisations: [], places: [] }]),
+  );
   if (userIds.length === 0) return grants;
   // Sequential on purpose: inside a transaction there is one connection, which takes one query at a time.
   const roleRows = await db.select().from(userRoles).where(inArray(userRoles.userId, userIds));
@@ -37,7 +39,13 @@ export async function listGrants(db: Db, userIds: string[]): Promise<Map<string,
     .innerJoin(organisations, eq(organisations.id, userOrganisations.organisationId))
     .where(inArray(userOrganisations.userId, userIds));
   const placeRows = await db
-    .select({ userId: userPlaces.userId, id: places.id, name: places.name, kind: places.kind, path: places.path })
+    .select({
+      userId: userPlaces.userId,
+      id: places.id,
+      name: places.name,
+      kind: places.kind,
+      path: places.path,
+    })
     .from(userPlaces)
     .innerJoin(places, eq(places.id, userPlaces.placeId))
     .where(inArray(userPlaces.userId, userIds));
@@ -74,7 +82,8 @@ export function toUserView(row: UserRow, grants: UserGrants): UserView {
  * their places lie within the scope's places: an administrator manages only people wholly inside their reach.
  */
 function userWithinScope(scope: Scope) {
-  const orgIds = scope.organisationIds.length > 0 ? scope.organisationIds : ["00000000-0000-0000-0000-000000000000"];
+  const orgIds =
+    scope.organisationIds.length > 0 ? scope.organisationIds : ["00000000-0000-0000-0000-000000000000"];
   return and(
     sql`not exists (select 1 from ${userOrganisations} uo where uo.user_id = ${users.id}
       and uo.organisation_id not in (${sql.join(
@@ -123,7 +132,11 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert): Pro
   return row;
 }
 
-export async function updateUserRow(db: Db, id: string, values: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+export async function updateUserRow(
+  db: Db,
+  id: string,
+  values: Partial<typeof users.$inferInsert>,
+): Promise<UserRow> {
   const [row] = await db
     .update(users)
     .set({ ...values, updatedAt: new Date() })
@@ -136,7 +149,11 @@ export async function updateUserRow(db: Db, id: string, values: Partial<typeof u
 export async function replaceGrants(
   db: Db,
   userId: string,
-  grants: { roles?: Role[] | undefined; organisationIds?: string[] | undefined; placeIds?: string[] | undefined },
+  grants: {
+    roles?: Role[] | undefined;
+    organisationIds?: string[] | undefined;
+    placeIds?: string[] | undefined;
+  },
 ): Promise<void> {
   if (grants.roles) {
     await db.delete(userRoles).where(eq(userRoles.userId, userId));

@@ -51,7 +51,11 @@ describe("creating users", () => {
     ["a short password", { password: "short" }, "password"],
     ["a malformed email", { email: "not-an-email" }, "email"],
     ["an unknown place code", { placeIds: ["c:999"] }, "placeIds"],
-    ["an unknown organisation", { organisationIds: ["00000000-0000-4000-8000-000000000000"] }, "organisationIds"],
+    [
+      "an unknown organisation",
+      { organisationIds: ["00000000-0000-4000-8000-000000000000"] },
+      "organisationIds",
+    ],
   ])("%s is a 400 naming the field", async (_label, override, field) => {
     const res = await national.post("/api/users", newUser({ email: `bad-${field}@test.ke`, ...override }));
     expect(res.status).toBe(400);
@@ -60,7 +64,10 @@ describe("creating users", () => {
   });
 
   it("police and government roles can never be granted the right to see who reported", async () => {
-    const res = await national.post("/api/users", newUser({ email: "ocs2@test.ke", roles: ["responder"], canRevealIdentity: true }));
+    const res = await national.post(
+      "/api/users",
+      newUser({ email: "ocs2@test.ke", roles: ["responder"], canRevealIdentity: true }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe("canRevealIdentity");
   });
@@ -82,7 +89,10 @@ describe("creating users", () => {
 describe("changing users", () => {
   it("an administrator changes roles and deactivates a user; the change is audited with before and after", async () => {
     const created = (await national.post("/api/users", newUser({ email: "to-change@test.ke" }))).body.user;
-    const updated = await national.patch(`/api/users/${created.id}`, { roles: ["facilitator"], active: false });
+    const updated = await national.patch(`/api/users/${created.id}`, {
+      roles: ["facilitator"],
+      active: false,
+    });
     expect(updated.status).toBe(200);
     expect(updated.body.user).toMatchObject({ roles: ["facilitator"], active: false });
     const login = await new ApiClient(server.url).login("to-change@test.ke", "a long enough password");

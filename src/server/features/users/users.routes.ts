@@ -1,5 +1,10 @@
 import type { FastifyInstance } from "fastify";
-import { createUserInput, listUsersQuery, resetPasswordInput, updateUserInput } from "../../../common/contracts/users.ts";
+import {
+  createUserInput,
+  listUsersQuery,
+  resetPasswordInput,
+  updateUserInput,
+} from "../../../common/contracts/users.ts";
 import { ROLE_PERMISSIONS, ROLES } from "../../../common/roles.ts";
 import type { Deps } from "../../deps.ts";
 import { parseInput } from "../../lib/errors.ts";
@@ -21,7 +26,9 @@ export function usersRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get("/api/users", async (request) => {
     const principal = admin(request);
-    return { users: await users.listUsers(deps, principal, parseInput(listUsersQuery, request.query, "query")) };
+    return {
+      users: await users.listUsers(deps, principal, parseInput(listUsersQuery, request.query, "query")),
+    };
   });
 
   app.post("/api/users", async (request, reply) => {
@@ -37,12 +44,24 @@ export function usersRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.patch<{ Params: { id: string } }>("/api/users/:id", async (request) => {
     const principal = admin(request);
-    return { user: await users.updateUser(deps, principal, request.params.id, parseInput(updateUserInput, request.body)) };
+    return {
+      user: await users.updateUser(
+        deps,
+        principal,
+        request.params.id,
+        parseInput(updateUserInput, request.body),
+      ),
+    };
   });
 
   app.post<{ Params: { id: string } }>("/api/users/:id/reset-password", async (request, reply) => {
     const principal = admin(request);
-    await users.resetPassword(deps, principal, request.params.id, parseInput(resetPasswordInput, request.body).password);
+    await users.resetPassword(
+      deps,
+      principal,
+      request.params.id,
+      parseInput(resetPasswordInput, request.body).password,
+    );
     return reply.status(204).send();
   });
 }

@@ -3,15 +3,15 @@ import { inArray } from "drizzle-orm";
 import type { CreateUserInput, UpdateUserInput, UserView } from "../../../common/contracts/users.ts";
 import type { Role } from "../../../common/roles.ts";
 import { ROLES_NEVER_SEEING_REPORTERS } from "../../../common/roles.ts";
-import { type Deps, inTransaction } from "../../deps.ts";
 import type { Db } from "../../db/client.ts";
+import { type Deps, inTransaction } from "../../deps.ts";
 import { badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
 import { hashPassword } from "../../lib/passwords.ts";
 import { organisationInScope, type Principal, placeInScope } from "../../lib/scope.ts";
 import { type Actor, recordAudit } from "../audit/audit.service.ts";
-import { deleteSessionsOfUser } from "./sessions.repo.ts";
 import { organisations } from "../organisations/organisations.table.ts";
 import { places } from "../places/places.table.ts";
+import { deleteSessionsOfUser } from "./sessions.repo.ts";
 import * as repo from "./users.repo.ts";
 
 export function actorOf(principal: Principal): Actor {
@@ -19,7 +19,11 @@ export function actorOf(principal: Principal): Actor {
 }
 
 async function loadView(db: Db, row: repo.UserRow): Promise<UserView & { grants: repo.UserGrants }> {
-  const grants = (await repo.listGrants(db, [row.id])).get(row.id) ?? { roles: [], organisations: [], places: [] };
+  const grants = (await repo.listGrants(db, [row.id])).get(row.id) ?? {
+    roles: [],
+    organisations: [],
+    places: [],
+  };
   return { ...repo.toUserView(row, grants), grants };
 }
 
@@ -27,16 +31,22 @@ async function loadView(db: Db, row: repo.UserRow): Promise<UserView & { grants:
 async function checkGrants(
   db: Db,
   principal: Principal,
-  grants: { roles?: Role[] | undefined; organisationIds?: string[] | undefined; placeIds?: string[] | undefined; canRevealIdentity?: boolean | undefined },
+  grants: {
+    roles?: Role[] | undefined;
+    organisationIds?: string[] | undefined;
+    placeIds?: string[] | undefined;
+    canRevealIdentity?: boolean | undefined;
+  },
   currentRoles: Role[],
 ): Promise<{ placePaths: string[] }> {
   const roles = grants.roles ?? currentRoles;
   if (grants.roles?.includes("admin") && !principal.roles.includes("admin"))
     throw forbidden("Only an administrator can grant the admin role.");
   if (grants.canRevealIdentity && roles.some((r) => ROLES_NEVER_SEEING_REPORTERS.includes(r)))
-    throw badRequest("canRevealIdentity: police and government roles (responder, viewer) may never see who reported", [
-      { path: "canRevealIdentity", message: "cannot be granted to responder or viewer roles" },
-    ]);
+    throw badRequest(
+      "canRevealIdentity: police and government roles (responder, viewer) may never see who reported",
+      [{ path: "canRevealIdentity", message: "cannot be granted to responder or viewer roles" }],
+    );
   let placePaths: string[] = [];
   if (grants.placeIds) {
     const found = await db.select().from(places).where(inArray(places.id, grants.placeIds));
@@ -50,7 +60,10 @@ async function checkGrants(
     placePaths = found.map((p) => p.path);
   }
   if (grants.organisationIds) {
-    const found = await db.select().from(organisations).where(inArray(organisations.id, grants.organisationIds));
+    const found = await db
+      .select()
+      .from(organisations)
+      .where(inArray(organisations.id, grants.organisationIds));
     const unknown = grants.organisationIds.filter((id) => !found.some((o) => o.id === id));
     if (unknown.length > 0)
       throw badRequest(`organisationIds: unknown organisation ${unknown.join(", ")}`, [
@@ -67,10 +80,15 @@ function auditView(view: UserView) {
   return rest;
 }
 
-export async function createUser(deps: Deps, principal: Principal, input: CreateUserInput): Promise<UserView> {
+export async function createUser(
+  deps: Deps,
+  principal: Principal,
+  input: CreateUserInput,
+): Promise<UserView> {
   const passwordHash = await hashPassword(input.password);
   return inTransaction(deps, async (tx) => {
-    if (await repo.findUserByEmail(tx.db, input.email)) throw conflict(`A user with email ${input.email} already exists.`);
+    if (await repo.findUserByEmail(tx.db, input.email))
+      throw conflict(`A user with email ${input.email} already exists.`);
     const { placePaths } = await checkGrants(tx.db, principal, input, input.roles);
     const row = await repo.insertUser(tx.db, {
       email: input.email,
@@ -95,7 +113,8 @@ export async function createUser(deps: Deps, principal: Principal, input: Create
 }
 
 async function getScopedUserRow(deps: Deps, principal: Principal, id: string): Promise<repo.UserRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(id) || !(await repo.isUserInScope(deps.db, principal.scope, id))) throw notFound("User");
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !(await repo.isUserInScope(deps.db, principal.scope, id)))
+    throw notFound("User");
   const row = await repo.findUserById(deps.db, id);
   if (!row) throw notFound("User");
   return row;
@@ -116,7 +135,9 @@ export async function listUsers(
     deps.db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => repo.toUserView(r, grants.get(r.id) ?? { roles: [], organisations: [], places: [] }));
+  return rows.map((r) =>
+    repo.toUserView(r, grants.get(r.id) ?? { roles: [], organisations: [], places: [] }),
+  );
 }
 
 export async function updateUser(
@@ -128,8 +149,14 @@ export async function updateUser(
   return inTransaction(deps, async (tx) => {
     const row = await getScopedUserRow(tx, principal, id);
     const { grants, ...before } = await loadView(tx.db, row);
-    if (id === principal.userId && (input.active === false || (input.roles && !input.roles.includes("admin") && grants.roles.includes("admin"))))
-      throw badRequest("You cannot deactivate yourself or remove your own admin role; ask another administrator.");
+    if (
+      id === principal.userId &&
+      (input.active === false ||
+        (input.roles && !input.roles.includes("admin") && grants.roles.includes("admin")))
+    )
+      throw badRequest(
+        "You cannot deactivate yourself or remove your own admin role; ask another administrator.",
+      );
     await checkGrants(tx.db, principal, input, grants.roles);
     const updated = await repo.updateUserRow(tx.db, id, {
       ...(input.name !== undefined && { name: input.name }),
@@ -152,7 +179,12 @@ export async function updateUser(
   });
 }
 
-export async function resetPassword(deps: Deps, principal: Principal, id: string, password: string): Promise<void> {
+export async function resetPassword(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  password: string,
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   await inTransaction(deps, async (tx) => {
     const row = await getScopedUserRow(tx, principal, id);

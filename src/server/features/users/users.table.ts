@@ -47,7 +47,10 @@ export const userOrganisations = pgTable(
       .notNull()
       .references(() => organisations.id),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.organisationId] }), index("user_orgs_org_idx").on(t.organisationId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organisationId] }),
+    index("user_orgs_org_idx").on(t.organisationId),
+  ],
 );
 
 export const userPlaces = pgTable(
