@@ -72,11 +72,9 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {
-      return reply
-        .status(error.status)
-        .send({
-          error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
-        });
+      return reply.status(error.status).send({
+        error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
+      });
     }
     const fastifyError = error as { statusCode?: number; code?: string; message?: string };
     if (fastifyError.statusCode && fastifyError.statusCode < 500) {
@@ -91,17 +89,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(fastifyError.statusCode).send({ error: { code: "bad_request", message } });
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply
-      .status(500)
-      .send({
-        error: { code: "internal", message: "Something went wrong on our side. It has been logged." },
-      });
+    return reply.status(500).send({
+      error: { code: "internal", message: "Something went wrong on our side. It has been logged." },
+    });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send({
-        error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` },
-      });
+    reply.status(404).send({
+      error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` },
+    });
   });
 }
