@@ -38,6 +38,14 @@ describe("configuration", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
     expect(problems.join("\n")).toMatch(/BARAZA_VAULT_KEYS: required/);
     expect(problems.join("\n")).toMatch(/BARAZA_HASH_KEY: required/);
+    expect(problems.join("\n")).toMatch(/BARAZA_CHANNEL_TOKEN: required/);
+  });
+
+  it("an SMS driver without its credentials is refused, naming what is missing", () => {
+    expect(problemsOf({ BARAZA_SMS_DRIVER: "africastalking" }).join()).toMatch(/AT_USERNAME and AT_API_KEY/);
+    expect(problemsOf({ BARAZA_SMS_DRIVER: "twilio", TWILIO_ACCOUNT_SID: "AC1" }).join()).toMatch(
+      /TWILIO_AUTH_TOKEN/,
+    );
   });
 
   it("production refuses the example secrets from .env.example", () => {
@@ -63,6 +71,7 @@ describe("configuration", () => {
       NODE_ENV: "production",
       BARAZA_VAULT_KEYS: `old:${key(1)},new:${key(2)}`,
       BARAZA_HASH_KEY: key(3),
+      BARAZA_CHANNEL_TOKEN: "a-real-callback-token-1234",
     });
     expect(config.vault.activeKeyId).toBe("new");
     expect(config.vault.keys.map((k) => k.id)).toEqual(["old", "new"]);

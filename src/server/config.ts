@@ -51,6 +51,20 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  BARAZA_CHANNEL_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters")
+    .optional()
+    .describe("secret carried as ?token= in the gateways' callback URLs"),
+  BARAZA_SMS_DRIVER: z.enum(["console", "africastalking", "twilio"]).default("console"),
+  AT_USERNAME: z.string().min(1).optional(),
+  AT_API_KEY: z.string().min(1).optional(),
+  AT_SENDER_ID: z.string().min(1).optional(),
+  AT_API_URL: z.url().default("https://api.africastalking.com"),
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().min(1).optional(),
+  BARAZA_WORKER_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
 });
 
 export interface VaultKey {
@@ -69,6 +83,14 @@ export interface Config {
   vault: { keys: VaultKey[]; activeKeyId: string; hashKey: Buffer };
   session: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; windowMinutes: number };
+  channels: {
+    /** When set, every gateway callback must carry it as ?token=; required in production. */
+    callbackToken: string | undefined;
+    smsDriver: "console" | "africastalking" | "twilio";
+    africastalking: { username?: string; apiKey?: string; senderId?: string; apiUrl: string };
+    twilio: { accountSid?: string; authToken?: string; from?: string };
+  };
+  worker: { intervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -129,6 +151,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     )
       problems.push("the development keys cannot be used in production");
   }
+  if (production && !e.BARAZA_CHANNEL_TOKEN)
+    problems.push("BARAZA_CHANNEL_TOKEN: required in production, so that only the gateways can post reports");
+  if (e.BARAZA_CHANNEL_TOKEN?.includes(EXAMPLE_SECRET_MARKER) && production)
+    problems.push("BARAZA_CHANNEL_TOKEN still holds the example value from .env.example");
+  if (e.BARAZA_SMS_DRIVER === "africastalking" && !(e.AT_USERNAME && e.AT_API_KEY))
+    problems.push("AT_USERNAME and AT_API_KEY: required when BARAZA_SMS_DRIVER=africastalking");
+  if (e.BARAZA_SMS_DRIVER === "twilio" && !(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM))
+    problems.push(
+      "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM: required when BARAZA_SMS_DRIVER=twilio",
+    );
   if (keys.length > 0 && !keys.some((k) => k.id === activeKeyId))
     problems.push(`BARAZA_VAULT_ACTIVE_KEY: "${activeKeyId}" is not one of the ids in BARAZA_VAULT_KEYS`);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -146,5 +178,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vault: { keys, activeKeyId, hashKey: Buffer.from(hashKeyB64, "base64") },
     session: { idleMinutes: e.BARAZA_SESSION_IDLE_MINUTES, maxHours: e.BARAZA_SESSION_MAX_HOURS },
     login: { maxFailures: e.BARAZA_LOGIN_MAX_FAILURES, windowMinutes: e.BARAZA_LOGIN_WINDOW_MINUTES },
+    channels: {
+      callbackToken: e.BARAZA_CHANNEL_TOKEN,
+      smsDriver: e.BARAZA_SMS_DRIVER,
+      africastalking: {
+        username: e.AT_USERNAME,
+        apiKey: e.AT_API_KEY,
+        senderId: e.AT_SENDER_ID,
+        apiUrl: e.AT_API_URL,
+      },
+      twilio: {
+        accountSid: e.TWILIO_ACCOUNT_SID,
+        authToken: e.TWILIO_AUTH_TOKEN,
+        from: e.TWILIO_FROM,
+      },
+    },
+    worker: { intervalMs: e.BARAZA_WORKER_INTERVAL_MS },
   };
 }

@@ -3,6 +3,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
+import type { SmsDriver } from "./features/messaging/sms-drivers.ts";
 import type { Vault } from "./lib/vault.ts";
 
 export interface Deps {
@@ -13,6 +14,8 @@ export interface Deps {
   vault: Vault;
   /** The clock, injected so that deadlines and expiry are testable without sleeping. */
   now: () => Date;
+  /** Outbound SMS; only the outbox calls it (see features/messaging). */
+  sms: SmsDriver;
 }
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

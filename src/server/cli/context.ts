@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Deps } from "../deps.ts";
+import { smsDriverFromConfig } from "../features/messaging/sms-drivers.ts";
 import { organisations } from "../features/organisations/organisations.table.ts";
 import { syncGazetteer } from "../features/places/places.service.ts";
 import { NATIONWIDE_PLACE_ID, type Principal } from "../lib/scope.ts";
@@ -42,6 +43,7 @@ export function buildDeps(config: Config, database: Database): Deps {
       hmacKey: config.vault.hashKey,
     }),
     now: () => new Date(),
+    sms: smsDriverFromConfig(config, consoleLog),
   };
 }
 

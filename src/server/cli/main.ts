@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { createUserInput } from "../../common/contracts/users.ts";
 import { ROLES } from "../../common/roles.ts";
 import { buildApp } from "../app.ts";
+import { createBackgroundWorker } from "../background.ts";
 import { openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { verifyAuditLog } from "../features/audit/audit.service.ts";
@@ -35,9 +36,12 @@ program
     }
     const app = await buildApp(deps);
     const address = await app.listen({ port: config.port, host: config.host });
+    const worker = createBackgroundWorker(deps);
+    worker.start();
     console.log(`Baraza is listening on ${address} (database: ${database.kind})`);
     const stop = async () => {
       await app.close();
+      await worker.stop();
       await database.close();
       process.exit(0);
     };

@@ -1,11 +1,14 @@
 // A real server on a loopback port with a database of its own, for route tests.
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app.ts";
+import { createBackgroundWorker } from "../background.ts";
 import { buildDeps } from "../cli/context.ts";
 import { loadConfig } from "../config.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Deps } from "../deps.ts";
+import { type MemorySmsDriver, memorySmsDriver } from "../features/messaging/sms-drivers.ts";
 import { syncGazetteer } from "../features/places/places.service.ts";
+import type { Worker } from "../jobs/worker.ts";
 import { openTestDatabase } from "./databases.ts";
 
 export interface TestClock {
@@ -23,11 +26,18 @@ export function testClock(start = new Date("2026-11-23T08:00:00.000Z")): TestClo
   };
 }
 
+/** Tests assert on outcomes, not on log lines; a quiet log keeps failures readable. */
+const silentLog: Deps["log"] = { info() {}, warn() {}, error() {}, debug() {} } as unknown as Deps["log"];
+
 export interface TestServer {
   url: string;
   deps: Deps;
   app: FastifyInstance;
   clock: TestClock;
+  /** Every SMS the outbox sent, in order. */
+  sms: MemorySmsDriver;
+  /** Not started: tests call `worker.drain()` to run background work deterministically. */
+  worker: Worker;
   close(): Promise<void>;
 }
 
@@ -35,7 +45,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const { database, migrated } = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: "test", BARAZA_LOG_LEVEL: "silent", ...env });
   const clock = testClock();
-  const deps: Deps = { ...buildDeps(config, database), now: clock.now };
+  const sms = memorySmsDriver();
+  const deps: Deps = { ...buildDeps(config, database), now: clock.now, sms, log: silentLog };
   if (!migrated) {
     await migrate(deps.db);
     await syncGazetteer(deps);
@@ -47,6 +58,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     deps,
     app,
     clock,
+    sms,
+    worker: createBackgroundWorker(deps),
     async close() {
       await app.close();
       await database.close();

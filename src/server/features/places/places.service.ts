@@ -75,6 +75,11 @@ export async function getPlace(deps: Deps, id: string): Promise<{ place: PlaceVi
   return { place: repo.toPlaceView(row), children: children.map(repo.toPlaceView) };
 }
 
+/** A place's path ("c:032/s:170"), for scoping a record placed there; null when there is no such place. */
+export async function placePathOf(deps: Deps, id: string): Promise<string | null> {
+  return (await repo.findPlace(deps.db, id))?.path ?? null;
+}
+
 function slugify(name: string): string {
   return normalisePlaceName(name).replace(/\s+/g, "-").slice(0, 60) || "place";
 }

@@ -125,6 +125,7 @@ describe("two-factor sign-in", () => {
       NODE_ENV: "production",
       BARAZA_VAULT_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
       BARAZA_HASH_KEY: Buffer.alloc(32, 2).toString("base64"),
+      BARAZA_CHANNEL_TOKEN: "a-production-callback-token",
     });
     try {
       await seedTwoCounties(prod.deps);

@@ -1,0 +1,128 @@
+// The outbox: `enqueueSms` inside the transaction of the change that causes the message;
+// `deliverDueMessages` from the worker. See outbound_messages in outbox.table.ts for the states.
+import { and, eq, sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../db/client.ts";
+import type { Deps } from "../../deps.ts";
+import { retryDelayMs } from "../../jobs/queue.ts";
+import { smsOptOuts } from "../channels/inbound.table.ts";
+import { outboundMessages } from "./outbox.table.ts";
+
+export const PHONE_INDEX_PURPOSE = "reporter.phone";
+export const PHONE_SEAL_PURPOSE = "reporter.phone";
+const MAX_SEND_ATTEMPTS = 6;
+const SEND_LEASE_MS = 2 * 60_000;
+
+export interface SmsToEnqueue {
+  /** E.164, already normalised. */
+  to: string;
+  body: string;
+  purpose: string;
+  reportId?: string | null;
+  dedupeKey?: string | null;
+}
+
+/** Writes the message to the outbox; returns false when it was already there (same dedupeKey). */
+export async function enqueueSms(txDeps: Deps, message: SmsToEnqueue): Promise<boolean> {
+  const now = txDeps.now();
+  const rows = await txDeps.db
+    .insert(outboundMessages)
+    .values({
+      channel: "sms",
+      recipientSealed: txDeps.vault.encrypt(PHONE_SEAL_PURPOSE, message.to),
+      recipientIndex: txDeps.vault.blindIndex(PHONE_INDEX_PURPOSE, message.to),
+      body: message.body,
+      purpose: message.purpose,
+      reportId: message.reportId ?? null,
+      dedupeKey: message.dedupeKey ?? null,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: outboundMessages.id });
+  return rows.length > 0;
+}
+
+export async function isOptedOut(db: Db, phoneIndex: string): Promise<boolean> {
+  const [row] = await db
+    .select({ at: smsOptOuts.optedOutAt })
+    .from(smsOptOuts)
+    .where(eq(smsOptOuts.phoneIndex, phoneIndex));
+  return row !== undefined;
+}
+
+interface ClaimedMessage {
+  id: string;
+  recipient_sealed: string;
+  recipient_index: string;
+  body: string;
+  attempts: number;
+}
+
+/**
+ * Sends due messages through `deps.sms`. Returns how many rows it handled (sent, failed or
+ * suppressed). Rows left in `sending` by a process that died become `uncertain` (never re-sent).
+ */
+export async function deliverDueMessages(deps: Deps, limit = 50): Promise<number> {
+  const now = deps.now();
+  const abandoned = await deps.db
+    .update(outboundMessages)
+    .set({ status: "uncertain", leaseUntil: null, lastError: "the sending process stopped mid-send" })
+    .where(
+      and(eq(outboundMessages.status, "sending"), sql`${outboundMessages.leaseUntil} < ${now.toISOString()}`),
+    )
+    .returning({ id: outboundMessages.id });
+  const claimed = await deps.db.transaction((tx) =>
+    queryRows<ClaimedMessage>(
+      tx as unknown as Db,
+      sql`
+      update ${outboundMessages} set status = 'sending', attempts = ${outboundMessages.attempts} + 1,
+        lease_until = ${new Date(now.getTime() + SEND_LEASE_MS).toISOString()}
+      where id in (
+        select id from ${outboundMessages}
+        where status = 'pending' and next_attempt_at <= ${now.toISOString()}
+        order by next_attempt_at
+        limit ${limit}
+        for update skip locked
+      )
+      returning id, recipient_sealed, recipient_index, body, attempts`,
+    ),
+  );
+  for (const message of claimed) await deliverOne(deps, message);
+  return abandoned.length + claimed.length;
+}
+
+async function deliverOne(deps: Deps, message: ClaimedMessage): Promise<void> {
+  const finish = (values: Partial<typeof outboundMessages.$inferInsert>) =>
+    deps.db
+      .update(outboundMessages)
+      .set({ leaseUntil: null, ...values })
+      .where(eq(outboundMessages.id, message.id));
+  if (await isOptedOut(deps.db, message.recipient_index)) {
+    await finish({ status: "suppressed", lastError: "the recipient sent STOP" });
+    return;
+  }
+  let to: string;
+  try {
+    to = deps.vault.decrypt(PHONE_SEAL_PURPOSE, message.recipient_sealed);
+  } catch (error) {
+    await finish({ status: "failed", lastError: (error as Error).message });
+    return;
+  }
+  const result = await deps.sms.send({ to, body: message.body });
+  if (result.ok) {
+    await finish({
+      status: "sent",
+      sentAt: deps.now(),
+      providerMessageId: result.providerMessageId,
+      lastError: null,
+    });
+    return;
+  }
+  const giveUp = !result.retryable || message.attempts >= MAX_SEND_ATTEMPTS;
+  deps.log.warn({ outboundId: message.id, attempt: message.attempts }, `SMS not sent: ${result.error}`);
+  await finish({
+    status: giveUp ? "failed" : "pending",
+    lastError: result.error.slice(0, 500),
+    nextAttemptAt: new Date(deps.now().getTime() + retryDelayMs(message.attempts)),
+  });
+}

@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * The durable outbox: a message to send is written in the same transaction as the change that
+ * causes it, then a worker hands it to the SMS driver. Sending is at most once: a row is marked
+ * `sending` (with a lease) before the driver is called, and a row found still `sending` after its
+ * lease expired (the process died mid-send) becomes `uncertain` for a person to check, never
+ * re-sent automatically. Failures the driver reports as retryable go back to `pending` with backoff.
+ */
+export const outboundMessages = pgTable(
+  "outbound_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    channel: text("channel").notNull(),
+    /** Vault ciphertext of the E.164 number. */
+    recipientSealed: text("recipient_sealed").notNull(),
+    recipientIndex: text("recipient_index").notNull(),
+    body: text("body").notNull(),
+    /** Why it is sent, e.g. "report.receipt", "report.status"; shown to staff, never the number. */
+    purpose: text("purpose").notNull(),
+    reportId: uuid("report_id"),
+    /** Optional: a second enqueue with the same key is ignored (e.g. one receipt per inbound message). */
+    dedupeKey: text("dedupe_key"),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    providerMessageId: text("provider_message_id"),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("outbound_dedupe_idx").on(t.dedupeKey),
+    index("outbound_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("outbound_report_idx").on(t.reportId),
+    check("outbound_channel_check", sql`${t.channel} in ('sms')`),
+    check(
+      "outbound_status_check",
+      sql`${t.status} in ('pending','sending','sent','failed','uncertain','suppressed')`,
+    ),
+  ],
+);
