@@ -2,12 +2,12 @@
 // Which one is chosen by BARAZA_TEST_DB (pglite | postgres), so the same route tests run on both.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { type Database, openPglite, openPostgres } from "../db/client.ts";
 
 export const TEST_DB_KIND = process.env.BARAZA_TEST_DB === "postgres" ? "postgres" : "pglite";
 export const POSTGRES_ADMIN_URL =
   process.env.BARAZA_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-export const TEMPLATE_DB = "baraza_test_template";
 
 export function databaseUrl(name: string): string {
   const url = new URL(POSTGRES_ADMIN_URL);
@@ -29,7 +29,7 @@ export async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>
 export async function openTestDatabase(): Promise<{ database: Database; migrated: boolean; url?: string }> {
   if (TEST_DB_KIND === "pglite") return { database: await openPglite("memory"), migrated: false };
   const name = `baraza_test_${randomBytes(6).toString("hex")}`;
-  await withAdminClient((c) => c.query(`create database ${name} template ${TEMPLATE_DB}`));
+  await withAdminClient((c) => c.query(`create database ${name} template ${inject("templateDb")}`));
   const database = await openPostgres(databaseUrl(name), 5);
   return {
     migrated: true,
