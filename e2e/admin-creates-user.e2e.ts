@@ -1,23 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage, shown, signIn, signOut } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { describe, expect, it } from "vitest";
+import { openPage, shown, signIn, signOut } from "./support/browser.ts";
+import { useJourneyEnvironment } from "./support/journey.ts";
 
 describe("an administrator creates a user", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useJourneyEnvironment();
 
   it("with a role, an organisation and an area, and that user can then sign in", async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(env.browser, env.server.url);
     await signIn(page, "admin@baraza.test");
     await page
       .getByRole("navigation", { name: "Main navigation" })

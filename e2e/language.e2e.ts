@@ -1,23 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage, shown, signIn } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { describe, expect, it } from "vitest";
+import { openPage, shown, signIn } from "./support/browser.ts";
+import { useJourneyEnvironment } from "./support/journey.ts";
 
 describe("switching the language to Kiswahili", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useJourneyEnvironment();
 
   it("before sign-in, the choice applies at once and is remembered on this device", async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(env.browser, env.server.url);
     await page.goto("/login");
     await page.getByRole("button", { name: /Kiswahili/ }).click();
 
@@ -30,7 +19,7 @@ describe("switching the language to Kiswahili", () => {
   });
 
   it("a signed-in officer sees the shell in Kiswahili, and it stays so after a reload", async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(env.browser, env.server.url);
     await signIn(page, "officer@baraza.test");
     await shown(page.getByRole("heading", { level: 1, name: /^Welcome, / }));
 
@@ -55,7 +44,7 @@ describe("switching the language to Kiswahili", () => {
   });
 
   it("the saved language follows the account to a new device", async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(env.browser, env.server.url);
     await signIn(page, "officer@baraza.test");
     await shown(page.getByRole("heading", { level: 1, name: /^Karibu, / }));
     await page.context().close();

@@ -1,23 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage, shown, signIn, signOut } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { describe, expect, it } from "vitest";
+import { openPage, shown, signIn, signOut } from "./support/browser.ts";
+import { useJourneyEnvironment } from "./support/journey.ts";
 
 describe("signing in and out", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useJourneyEnvironment();
 
   it("a wrong password is refused with a message beside the form, and no session starts", async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(env.browser, env.server.url);
     await page.goto("/");
     await page.waitForURL("**/login");
     await signIn(page, "admin@baraza.test", "not-the-password");
@@ -31,7 +20,7 @@ describe("signing in and out", () => {
   });
 
   it("an administrator signs in to the home page with the admin navigation, then signs out", async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(env.browser, env.server.url);
     await signIn(page, "admin@baraza.test");
 
     await shown(page.getByRole("heading", { level: 1, name: /^Welcome, / }));
@@ -48,7 +37,7 @@ describe("signing in and out", () => {
   });
 
   it("a responder's navigation offers only what their role allows", async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(env.browser, env.server.url);
     await signIn(page, "responder.kaptembwo@baraza.test");
     await shown(page.getByRole("heading", { level: 1, name: /^Welcome, / }));
     const links = await page
