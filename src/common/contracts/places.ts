@@ -27,9 +27,11 @@ export const createLocalityInput = z.strictObject({
 });
 export type CreateLocalityInput = z.infer<typeof createLocalityInput>;
 
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
 export interface PlaceView {
   id: string;
-  kind: (typeof PLACE_KINDS)[number];
+  kind: PlaceKind;
   name: string;
   code: string | null;
   parentId: string | null;

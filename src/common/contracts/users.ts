@@ -1,6 +1,7 @@
 // API contracts for users and sign-in, shared by the server (validation) and the web app (types).
 import { z } from "zod";
 import { ROLES } from "../roles.ts";
+import type { PlaceKind } from "./places.ts";
 
 export const emailSchema = z
   .string()
@@ -75,7 +76,7 @@ export interface UserView {
   locale: "en" | "sw";
   roles: (typeof ROLES)[number][];
   organisations: { id: string; name: string }[];
-  places: { id: string; name: string; kind: string }[];
+  places: { id: string; name: string; kind: PlaceKind }[];
   twoFactorEnabled: boolean;
   mustChangePassword: boolean;
   active: boolean;

@@ -1,53 +1,18 @@
 // Shapes of the JSON API as the web app reads them (see the API contract in the web brief).
-import type { Role } from "../../common/roles.ts";
-import type { Locale } from "../../common/taxonomy.ts";
+import type { PlaceView as Place } from "../../common/contracts/places.ts";
+import type { UserView as User } from "../../common/contracts/users.ts";
 
-export type PlaceKind = "country" | "county" | "sub_county" | "ward" | "locality";
+// Record shapes come from the server's contracts; `import type` is erased, so no zod is bundled.
+export type { PlaceKind, PlaceView as Place } from "../../common/contracts/places.ts";
+export type { UserView as User } from "../../common/contracts/users.ts";
 
-export interface PlaceRef {
-  id: string;
-  name: string;
-  kind: PlaceKind;
-}
-
-export interface OrganisationRef {
-  id: string;
-  name: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  locale: Locale;
-  roles: Role[];
-  organisations: OrganisationRef[];
-  places: PlaceRef[];
-  twoFactorEnabled: boolean;
-  mustChangePassword: boolean;
-  active: boolean;
-  canRevealIdentity: boolean;
-  createdAt: string;
-}
+export type PlaceRef = Pick<Place, "id" | "name" | "kind">;
 
 export interface Organisation {
   id: string;
   name: string;
   shortName: string;
   createdAt: string;
-}
-
-export interface Place {
-  id: string;
-  kind: PlaceKind;
-  name: string;
-  code: string | null;
-  parentId: string | null;
-  path: string;
-  countyId: string | null;
-  lat: number | null;
-  lng: number | null;
-  aliases: string[];
 }
 
 export interface AuditEntry {

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
-import type { PlaceView } from "../../../common/contracts/places.ts";
+import type { PlaceKind, PlaceView } from "../../../common/contracts/places.ts";
 import { type Db, queryRows } from "../../db/client.ts";
 import { places } from "./places.table.ts";
 
@@ -9,7 +9,7 @@ export type NewPlaceRow = typeof places.$inferInsert;
 export function toPlaceView(row: PlaceRow): PlaceView {
   return {
     id: row.id,
-    kind: row.kind as PlaceView["kind"],
+    kind: row.kind,
     name: row.name,
     code: row.code,
     parentId: row.parentId,
@@ -30,7 +30,12 @@ const KIND_ORDER = sql`case ${places.kind} when 'country' then 0 when 'county' t
 
 export async function searchPlaceRows(
   db: Db,
-  filter: { q?: string | undefined; kind?: string | undefined; parentId?: string | undefined; limit: number },
+  filter: {
+    q?: string | undefined;
+    kind?: PlaceKind | undefined;
+    parentId?: string | undefined;
+    limit: number;
+  },
 ): Promise<PlaceRow[]> {
   const conditions = [];
   if (filter.kind) conditions.push(eq(places.kind, filter.kind));

@@ -3,7 +3,7 @@
 // adding a locality is limited to the user's own areas.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { CreateLocalityInput, PlaceView } from "../../../common/contracts/places.ts";
+import type { CreateLocalityInput, PlaceKind, PlaceView } from "../../../common/contracts/places.ts";
 import { loadGazetteer, normalisePlaceName } from "../../../common/places/index.ts";
 import { queryRows } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
@@ -63,7 +63,12 @@ export async function syncGazetteer(deps: Deps): Promise<{ changed: boolean; pla
 
 export async function searchPlaces(
   deps: Deps,
-  filter: { q?: string | undefined; kind?: string | undefined; parentId?: string | undefined; limit: number },
+  filter: {
+    q?: string | undefined;
+    kind?: PlaceKind | undefined;
+    parentId?: string | undefined;
+    limit: number;
+  },
 ): Promise<PlaceView[]> {
   return (await repo.searchPlaceRows(deps.db, filter)).map(repo.toPlaceView);
 }

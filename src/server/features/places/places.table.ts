@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { PlaceKind } from "../../../common/contracts/places.ts";
 
 /**
  * The gazetteer: country → county → sub-county → ward, plus localities.
@@ -9,7 +10,7 @@ export const places = pgTable(
   "places",
   {
     id: text("id").primaryKey(),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<PlaceKind>().notNull(),
     name: text("name").notNull(),
     code: text("code"),
     parentId: text("parent_id"),

@@ -1,5 +1,7 @@
 // SQL for users and their grants. Every function takes the db (or a transaction) first.
+
 import { and, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import type { PlaceKind } from "../../../common/contracts/places.ts";
 import type { UserView } from "../../../common/contracts/users.ts";
 import type { Role } from "../../../common/roles.ts";
 import { type Db, queryRows } from "../../db/client.ts";
@@ -23,7 +25,7 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 export interface UserGrants {
   roles: Role[];
   organisations: { id: string; name: string }[];
-  places: { id: string; name: string; kind: string; path: string }[];
+  places: { id: string; name: string; kind: PlaceKind; path: string }[];
 }
 
 export async function listGrants(db: Db, userIds: string[]): Promise<Map<string, UserGrants>> {
