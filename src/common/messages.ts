@@ -35,6 +35,15 @@ const en = {
   statusCaseResolved:
     "Report {reference}: action was taken and the issue is resolved. Send a new report if it continues.",
   statusCaseClosed: "Report {reference}: follow-up is finished and the report is closed.",
+  // SMS to responders about cases ({reference} is the case number). No report details: a phone is not private.
+  caseAssigned: "Baraza: case {reference} has been assigned to your unit. Open Baraza to acknowledge it.",
+  caseReminderAcknowledge:
+    "Baraza: reminder: case {reference} is waiting for you to acknowledge it in Baraza.",
+  caseReminderAct: "Baraza: reminder: case {reference} needs a first action recorded in Baraza soon.",
+  caseEscalatedAcknowledge:
+    "Baraza: case {reference} was not acknowledged in time and is now escalated to you. Please follow it up in Baraza.",
+  caseEscalatedAct:
+    "Baraza: no action was recorded on case {reference} in time. It is now escalated to you. Please follow it up in Baraza.",
   // USSD screens and pieces of screens
   ussdWelcome: "Baraza: report safely\nChagua lugha / Choose language\n1 English\n2 Kiswahili",
   ussdMainMenu: "Baraza\n1 Report something\n2 Check a report",
@@ -98,6 +107,14 @@ const sw: { readonly [K in MessageKey]: string } = {
   statusCaseResolved:
     "Ripoti {reference}: hatua zimechukuliwa na suala limetatuliwa. Tuma ripoti mpya likiendelea.",
   statusCaseClosed: "Ripoti {reference}: ufuatiliaji umekamilika na ripoti imefungwa.",
+  caseAssigned: "Baraza: kesi {reference} imepewa kitengo chako. Fungua Baraza uithibitishe.",
+  caseReminderAcknowledge: "Baraza: ukumbusho: kesi {reference} inasubiri uithibitishe kwenye Baraza.",
+  caseReminderAct:
+    "Baraza: ukumbusho: kesi {reference} inahitaji hatua ya kwanza irekodiwe kwenye Baraza hivi karibuni.",
+  caseEscalatedAcknowledge:
+    "Baraza: kesi {reference} haikuthibitishwa kwa wakati na sasa imepandishwa kwako. Tafadhali ifuatilie kwenye Baraza.",
+  caseEscalatedAct:
+    "Baraza: hakuna hatua iliyorekodiwa kwenye kesi {reference} kwa wakati. Sasa imepandishwa kwako. Tafadhali ifuatilie kwenye Baraza.",
   ussdWelcome: en.ussdWelcome,
   ussdMainMenu: "Baraza\n1 Ripoti tukio\n2 Fuatilia ripoti",
   ussdCategoryPrompt: "Nini kilitokea?",

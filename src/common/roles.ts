@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   "programmes.write",
   "referrals.manage",
   "alerts.manage",
+  "routing.manage", // responder units, their members and the routing rules
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,10 +41,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "audit.read",
     "reports.read",
     "programmes.read",
+    "routing.manage",
   ],
   programme_officer: [
     "reports.read",
     "reports.triage",
+    // Only together with the user's own canRevealIdentity flag (see identity.service.ts).
+    "identity.reveal",
     "cases.manage",
     "alerts.manage",
     "programmes.read",

@@ -8,9 +8,16 @@ import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import type { Deps } from "./deps.ts";
+import { alertsRoutes } from "./features/alerts/alerts.routes.ts";
 import { auditRoutes } from "./features/audit/audit.routes.ts";
+import { casesRoutes } from "./features/cases/cases.routes.ts";
+import { respondersRoutes } from "./features/cases/responders.routes.ts";
+import { channelsRoutes } from "./features/channels/channels.routes.ts";
 import { organisationsRoutes } from "./features/organisations/organisations.routes.ts";
 import { placesRoutes } from "./features/places/places.routes.ts";
+import { programmesRoutes } from "./features/programmes/programmes.routes.ts";
+import { publicWebRoutes } from "./features/public-web/public-web.routes.ts";
+import { reportsRoutes } from "./features/reports/reports.routes.ts";
 import { authRoutes } from "./features/users/auth.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
 import { registerAuthHooks, registerErrorHandler } from "./lib/http.ts";
@@ -80,7 +87,14 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   usersRoutes(app, deps);
   organisationsRoutes(app, deps);
   placesRoutes(app, deps);
+  programmesRoutes(app, deps);
   auditRoutes(app, deps);
+  respondersRoutes(app, deps);
+  casesRoutes(app, deps);
+  alertsRoutes(app, deps);
+  reportsRoutes(app, deps);
+  channelsRoutes(app, deps);
+  publicWebRoutes(app, deps);
 
   if (existsSync(path.join(WEB_DIST, "index.html"))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

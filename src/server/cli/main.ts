@@ -146,7 +146,7 @@ audit
   });
 
 // Batch tools load their engines on demand, so that `serve` does not pay for them at start.
-program
+const triage = program
   .command("triage")
   .description(
     'Triage JSON lines {"id","text"} from stdin; write {"id","category","urgency","county","place"} per line to stdout.',
@@ -164,6 +164,22 @@ program
     const { runTriageBatch } = await import("../features/reports/triage/batch.ts");
     await runTriageBatch(process.stdin, process.stdout);
   });
+triage
+  .command("export-corrections")
+  .description(
+    "Write staff corrections of triage guesses as labelled JSON lines (the shape of data/triage/*.jsonl) to stdout.",
+  )
+  .option("--all", "also export guesses staff confirmed unchanged")
+  .option("--since <date>", "only labels made on or after this date (YYYY-MM-DD)")
+  .action(async (opts: { all?: boolean; since?: string }) => {
+    const { exportCorrectionsCommand } = await import("../features/reports/corrections.cli.ts");
+    process.exitCode = await exportCorrectionsCommand(
+      loadConfigOrExit(),
+      opts,
+      process.stdout,
+      process.stderr,
+    );
+  });
 
 const alerts = program.command("alerts").description("Early-warning tools.");
 alerts
@@ -180,6 +196,22 @@ alerts
       if (!(error instanceof CountsCsvError)) throw error;
       console.error(error.message);
       process.exitCode = 1;
+    }
+  });
+
+alerts
+  .command("export-labels")
+  .description(
+    "Write every decision made about an alert (dismissed = false alarm, with the reason; actioned = real) as JSON lines to stdout, with the daily series as it stood.",
+  )
+  .action(async () => {
+    const { deps, database } = await openReadyDeps(loadConfigOrExit());
+    const { exportAlertLabels } = await import("../features/alerts/labels-export.ts");
+    try {
+      const written = await exportAlertLabels(deps, process.stdout);
+      console.error(`Exported ${written} alert label(s).`);
+    } finally {
+      await database.close();
     }
   });
 

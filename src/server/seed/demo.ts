@@ -3,7 +3,10 @@
 import type { Role } from "../../common/roles.ts";
 import { cliPrincipal } from "../cli/context.ts";
 import type { Deps } from "../deps.ts";
+import { seedAlertsDemo } from "../features/alerts/alerts.demo.ts";
+import { seedCasesDemo } from "../features/cases/cases.demo.ts";
 import { createOrganisation } from "../features/organisations/organisations.service.ts";
+import { seedProgrammesDemo } from "../features/programmes/programmes.demo.ts";
 import { countUsers, createUser } from "../features/users/users.service.ts";
 
 export const DEMO_PASSWORD = "baraza-demo-2026";
@@ -132,6 +135,9 @@ export async function seedDemo(deps: Deps): Promise<{ seeded: boolean; logins: D
       canRevealIdentity: u.reveal ?? false,
     });
   }
+  await seedProgrammesDemo(deps, principal, orgIds.get("rv") ?? "");
+  await seedCasesDemo(deps, principal, orgIds);
+  await seedAlertsDemo(deps);
   return { seeded: true, logins };
 }
 

@@ -1,6 +1,10 @@
 // Area scoping, proven for every route that exists: a user scoped to Nakuru cannot read anything
 // scoped to Mombasa. A new route fails the inventory test until it gets a case here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { alertScopingCases } from "../features/alerts/alerts.scoping.ts";
+import { caseScopingCases } from "../features/cases/cases.scoping.ts";
+import { programmeScopingCases } from "../features/programmes/programmes.scoping.ts";
+import { reportScopingCases } from "../features/reports/reports.scoping.ts";
 import { type Fixture, PASSWORD, seedTwoCounties } from "./fixtures.ts";
 import { ApiClient, startTestServer, type TestServer } from "./harness.ts";
 
@@ -49,6 +53,10 @@ type Attempt = () => Promise<void>;
 const mombasaUserId = () => fx.users.mombasaOfficer?.id ?? "";
 
 const CASES: Record<string, Attempt> = {
+  ...alertScopingCases(() => ({ server, fx })),
+  ...caseScopingCases(() => ({ server, fx, nakuru })),
+  ...programmeScopingCases(() => ({ server, fx, nakuru })),
+  ...reportScopingCases(() => ({ server, fx, nakuru })),
   "GET /api/health": async () => expectNoMombasaData((await nakuru.get("/api/health")).body),
   "POST /api/auth/login": async () =>
     expectNoMombasaData((await new ApiClient(server.url).login("admin.nakuru@test.ke", PASSWORD)).body),

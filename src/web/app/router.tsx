@@ -2,12 +2,16 @@ import type { ReactNode } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { AccountPage } from "../features/account/account-page.tsx";
 import { AdminIndex, AdminLayout } from "../features/admin/admin-layout.tsx";
+import { alertRoutes } from "../features/alerts/routes.tsx";
 import { AuditPage } from "../features/audit/audit-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { TwoFactorPage } from "../features/auth/two-factor-page.tsx";
+import { caseRoutes } from "../features/cases/routes.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { OrganisationsPage } from "../features/organisations/organisations-page.tsx";
 import { PlacesPage } from "../features/places/places-page.tsx";
+import { programmeRoutes } from "../features/programmes/routes.tsx";
+import { reportRoutes } from "../features/reports/routes.tsx";
 import { UserCreatePage } from "../features/users/user-create-page.tsx";
 import { UserDetailPage } from "../features/users/user-detail-page.tsx";
 import { UsersPage } from "../features/users/users-page.tsx";
@@ -17,7 +21,10 @@ import { ADMIN_SECTION_GATES, type AdminSectionKey, AREA_GATES, AREA_KEYS } from
 import { CrashPanel, NotFound } from "./not-found.tsx";
 import { SignedInLayout } from "./shell.tsx";
 
-const NOT_BUILT_YET = AREA_KEYS.filter((area) => area !== "admin");
+const NOT_BUILT_YET = AREA_KEYS.filter(
+  (area) =>
+    area !== "admin" && area !== "programmes" && area !== "reports" && area !== "cases" && area !== "alerts",
+);
 
 function adminRoute(path: string, section: AdminSectionKey, element: ReactNode): RouteObject {
   return { path, element: <Gated gate={ADMIN_SECTION_GATES[section]}>{element}</Gated> };
@@ -33,6 +40,10 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: "account", element: <AccountPage /> },
+      ...alertRoutes,
+      ...caseRoutes,
+      ...programmeRoutes,
+      ...reportRoutes,
       ...NOT_BUILT_YET.map((area) => ({
         path: area,
         element: (

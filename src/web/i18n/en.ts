@@ -1,4 +1,9 @@
 // English interface text. sw.ts must mirror every key (its type is derived from this object).
+import { alertsEn } from "../features/alerts/i18n.en.ts";
+import { casesEn } from "../features/cases/i18n.en.ts";
+import { programmesEn } from "../features/programmes/i18n.en.ts";
+import { inboxEn } from "../features/reports/i18n.en.ts";
+
 export const en = {
   common: {
     productName: "Baraza",
@@ -26,6 +31,7 @@ export const en = {
     password: "Password",
     signIn: "Sign in",
     signingIn: "Signing in…",
+    reportSafely: "Not staff? Report something safely, without an account",
     wrongCredentials: "The email address or password is not right.",
     wrongCode: "That code is not right or has expired. Try the newest code.",
     signOut: "Sign out",
@@ -263,6 +269,10 @@ export const en = {
     older: "Older entries",
     newest: "Back to the newest",
   },
+  programmes: programmesEn,
+  inbox: inboxEn,
+  cases: casesEn,
+  alerts: alertsEn,
   errors: {
     network: "Baraza cannot be reached. Check your connection and try again.",
     server: "Something went wrong on the server. Try again in a moment.",

@@ -1,4 +1,8 @@
 // Kiswahili interface text. Typed by the English messages, so a missing key fails the type check.
+import { alertsSw } from "../features/alerts/i18n.sw.ts";
+import { casesSw } from "../features/cases/i18n.sw.ts";
+import { programmesSw } from "../features/programmes/i18n.sw.ts";
+import { inboxSw } from "../features/reports/i18n.sw.ts";
 import type { Messages } from "./en.ts";
 
 export const sw: Messages = {
@@ -28,6 +32,7 @@ export const sw: Messages = {
     password: "Nenosiri",
     signIn: "Ingia",
     signingIn: "Inaingia…",
+    reportSafely: "Si mfanyakazi? Ripoti jambo kwa usalama, bila akaunti",
     wrongCredentials: "Barua pepe au nenosiri si sahihi.",
     wrongCode: "Msimbo huo si sahihi au muda wake umeisha. Jaribu msimbo mpya zaidi.",
     signOut: "Toka",
@@ -266,6 +271,10 @@ export const sw: Messages = {
     older: "Kumbukumbu za zamani zaidi",
     newest: "Rudi kwa za karibuni",
   },
+  programmes: programmesSw,
+  inbox: inboxSw,
+  cases: casesSw,
+  alerts: alertsSw,
   errors: {
     network: "Baraza haipatikani. Angalia muunganisho wako kisha ujaribu tena.",
     server: "Hitilafu imetokea kwenye seva. Jaribu tena baada ya muda mfupi.",

@@ -9,6 +9,11 @@ import { outboundMessages } from "./outbox.table.ts";
 
 export const PHONE_INDEX_PURPOSE = "reporter.phone";
 export const PHONE_SEAL_PURPOSE = "reporter.phone";
+/**
+ * The one message that still goes to a number that has just sent STOP: the confirmation that
+ * nothing more will be sent (operators and residents expect it). No other purpose is exempt.
+ */
+export const STOP_CONFIRMATION_PURPOSE = "sms.stop_confirmation";
 const MAX_SEND_ATTEMPTS = 6;
 const SEND_LEASE_MS = 2 * 60_000;
 
@@ -55,6 +60,7 @@ interface ClaimedMessage {
   recipient_sealed: string;
   recipient_index: string;
   body: string;
+  purpose: string;
   attempts: number;
 }
 
@@ -84,7 +90,7 @@ export async function deliverDueMessages(deps: Deps, limit = 50): Promise<number
         limit ${limit}
         for update skip locked
       )
-      returning id, recipient_sealed, recipient_index, body, attempts`,
+      returning id, recipient_sealed, recipient_index, body, purpose, attempts`,
     ),
   );
   for (const message of claimed) await deliverOne(deps, message);
@@ -97,7 +103,8 @@ async function deliverOne(deps: Deps, message: ClaimedMessage): Promise<void> {
       .update(outboundMessages)
       .set({ leaseUntil: null, ...values })
       .where(eq(outboundMessages.id, message.id));
-  if (await isOptedOut(deps.db, message.recipient_index)) {
+  const exempt = message.purpose === STOP_CONFIRMATION_PURPOSE;
+  if (!exempt && (await isOptedOut(deps.db, message.recipient_index))) {
     await finish({ status: "suppressed", lastError: "the recipient sent STOP" });
     return;
   }

@@ -35,7 +35,7 @@ function useLogin(target: string) {
 }
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const target = redirectTarget(useLocation().state);
   const { values, field } = useTextFields({ email: "", password: "" });
@@ -77,6 +77,10 @@ export function LoginPage() {
           {login.isPending ? t("auth.signingIn") : t("auth.signIn")}
         </button>
       </form>
+      {/* A full page load: /report is served by the server as plain HTML, for phones without JavaScript. */}
+      <p>
+        <a href={`/report?lang=${i18n.language}`}>{t("auth.reportSafely")}</a>
+      </p>
     </AuthScreen>
   );
 }

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, openPage, shown, signIn } from "./support/browser.ts";
+import { useJourneyEnvironment } from "./support/journey.ts";
+
+/** What Africa's Talking POSTs for an incoming SMS (form-encoded). */
+async function smsArrives(baseUrl: string, id: string, from: string, text: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/channels/africastalking/sms`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      from,
+      to: "22345",
+      text,
+      date: new Date().toISOString(),
+      id,
+      linkId: `link-${id}`,
+      networkCode: "63902",
+    }).toString(),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** A staff member's API session: the cookie and the CSRF token, as the web app keeps them. */
+async function staffApi(baseUrl: string, email: string) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = (login.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        cookie,
+        "x-csrf-token": csrfToken,
+        ...(body !== undefined && { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: our own API's JSON; the assertions check its shape
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  return {
+    get: (path: string) => call("GET", path),
+    post: (path: string, body: unknown) => call("POST", path, body),
+  };
+}
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Gave up waiting for ${what}`);
+}
+
+const SMS = "Majambazi wanashambulia watu na panga Kaptembwo sasa hivi, tusaidieni haraka";
+
+describe("early response to an emergency SMS", () => {
+  const env = useJourneyEnvironment();
+
+  it("an emergency SMS is verified, routed to the Kaptembwo OCS, acknowledged and resolved on a phone, and the reporter is told", async () => {
+    const url = env.server.url;
+    await smsArrives(url, "ATXid_e2e_response", "+254722000977", SMS);
+    const officer = await staffApi(url, "officer.nakuru@baraza.test");
+    const report = await eventually("the SMS to become a report in the Nakuru inbox", async () => {
+      const res = await officer.get("/api/reports?channel=sms&status=triaged");
+      return res.body.reports?.find((r: { excerpt: string }) => r.excerpt.includes("panga Kaptembwo"));
+    });
+    const verified = await officer.post(`/api/reports/${report.id}/verify`, {
+      category: "gang_crime",
+      urgency: "emergency",
+      placeId: "l:kaptembwo",
+    });
+    expect(verified.status).toBe(200);
+    // Verification may already have opened the case; opening it again answers with the same case.
+    const opened = await officer.post("/api/cases", { reportId: report.id });
+    expect([200, 201]).toContain(opened.status);
+    const kase = opened.body.case;
+    expect(kase.assignments.map((a: { unitName: string }) => a.unitName)).toContain(
+      "Kaptembwo Police Station (demo)",
+    );
+
+    const page = await openPage(env.browser, url);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, "responder.kaptembwo@baraza.test");
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Cases" })
+      .click();
+    await shown(page.getByRole("heading", { level: 1, name: "Cases" }));
+    // The notice "New for you" links the case too; the card is the link that says what is due.
+    await shown(page.getByRole("region", { name: "New for you" }).getByRole("link", { name: kase.number }));
+    const card = page
+      .getByRole("link")
+      .filter({ hasText: kase.number })
+      .filter({ hasText: "Acknowledge by" });
+    await shown(card);
+    await card.click();
+    await shown(page.getByRole("heading", { level: 1, name: kase.number }));
+    await shown(page.getByText("panga Kaptembwo"));
+    await shown(page.getByText("The reporter's identity is protected"));
+    expect(await page.getByText("+254722000977").count()).toBe(0);
+    expect(await page.getByText(report.reference).count()).toBe(0);
+
+    await page.getByRole("button", { name: "Acknowledge" }).click();
+    await shown(page.getByText("Acknowledged", { exact: true }).first());
+    await page.getByRole("button", { name: "Mark resolved" }).click();
+    await page
+      .getByLabel("How was it resolved?")
+      .fill("Patrol sent; two suspects arrested, the injured taken to hospital");
+    await page.getByRole("button", { name: "Resolve the case" }).click();
+    await shown(page.getByText("Resolved", { exact: true }).first());
+    // Phone-sized: nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    const after = await officer.get(`/api/cases/${kase.id}`);
+    expect(after.body.case.status).toBe("resolved");
+    const outcome = after.body.case.feedback.find(
+      (f: { residentStatus: string }) => f.residentStatus === "case_resolved",
+    );
+    expect(outcome).toMatchObject({ status: "queued", locale: "sw", reference: report.reference });
+    expect(outcome.body).toContain("limetatuliwa");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,124 @@
+// Who may see and work on a case. Enforced in the queries, so that no route and no page can
+// show a case to someone who must not see it.
+//
+// Visible: the case's place lies within the user's areas, AND one of
+//   - the user manages cases (programme staff, `cases.manage`);
+//   - the user oversees police conduct (`complaints.oversee`) and the case is police_misconduct;
+//   - the user belongs to a responder unit actively assigned to the case.
+//
+// Conflict of interest (police_misconduct): such a case is hidden from every user who holds the
+// `responder` role (police officers and chiefs) and from every member of any police_station unit,
+// whatever else they hold: we do not try to work out which station a complaint "concerns", because
+// a resident's description rarely says, and a neighbouring station's commander is no neutral party
+// either. Routing never assigns it to anyone but oversight and programme units (routing.ts), and a
+// hand assignment to another kind is refused (cases.service.ts).
+import { and, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import type { Deps } from "../../deps.ts";
+import { notFound } from "../../lib/errors.ts";
+import { type Principal, sqlPathInScope } from "../../lib/scope.ts";
+import { caseAssignments, cases } from "./cases.table.ts";
+import { responderMembers, responderUnits } from "./responders.table.ts";
+import { CONFLICT_CATEGORY } from "./routing.ts";
+
+export type CaseRow = typeof cases.$inferSelect;
+
+export interface CaseAccess {
+  principal: Principal;
+  manage: boolean;
+  oversee: boolean;
+  /** Units the user is a member of. */
+  unitIds: string[];
+  barredFromMisconduct: boolean;
+}
+
+export async function caseAccessOf(deps: Deps, principal: Principal): Promise<CaseAccess> {
+  const memberships = principal.userId
+    ? await deps.db
+        .select({ unitId: responderMembers.unitId, kind: responderUnits.kind })
+        .from(responderMembers)
+        .innerJoin(responderUnits, eq(responderUnits.id, responderMembers.unitId))
+        .where(eq(responderMembers.userId, principal.userId))
+    : [];
+  return {
+    principal,
+    manage: principal.permissions.has("cases.manage"),
+    oversee: principal.permissions.has("complaints.oversee"),
+    unitIds: memberships.map((m) => m.unitId),
+    barredFromMisconduct:
+      principal.roles.includes("responder") || memberships.some((m) => m.kind === "police_station"),
+  };
+}
+
+/** SQL: the cases assigned (actively) to one of these units. */
+export function assignedToAnyOf(unitIds: string[]): SQL {
+  if (unitIds.length === 0) return sql`false`;
+  return sql`exists (select 1 from ${caseAssignments} ca where ca.case_id = ${cases.id} and ca.active
+    and ca.unit_id in (${sql.join(
+      unitIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}))`;
+}
+
+export function visibleCaseCondition(access: CaseAccess): SQL {
+  const routes = [
+    access.manage ? sql`true` : undefined,
+    access.oversee ? eq(cases.category, CONFLICT_CATEGORY) : undefined,
+    access.unitIds.length > 0 ? assignedToAnyOf(access.unitIds) : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  return and(
+    sqlPathInScope(cases.placePath, access.principal.scope),
+    access.barredFromMisconduct ? ne(cases.category, CONFLICT_CATEGORY) : undefined,
+    routes.length > 0 ? or(...routes) : sql`false`,
+  ) as SQL;
+}
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+/** The case when the user may see it, else 404 (existence does not leak). Locks it when asked. */
+export async function loadVisibleCase(
+  db: Db,
+  access: CaseAccess,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<CaseRow> {
+  if (!isUuid(id)) throw notFound("Case");
+  const query = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), visibleCaseCondition(access)));
+  const [row] = opts.forUpdate ? await query.for("update") : await query;
+  if (!row) throw notFound("Case");
+  return row;
+}
+
+export async function activeUnitIdsOf(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db
+    .select({ unitId: caseAssignments.unitId })
+    .from(caseAssignments)
+    .where(and(eq(caseAssignments.caseId, caseId), eq(caseAssignments.active, true)));
+  return rows.map((r) => r.unitId);
+}
+
+/** Acknowledging, recording actions and changing status: assigned units and programme staff. */
+export function mayWorkOn(access: CaseAccess, row: CaseRow, activeUnitIds: string[]): boolean {
+  if (access.manage) return true;
+  if (access.oversee && row.category === CONFLICT_CATEGORY) return true;
+  return activeUnitIds.some((id) => access.unitIds.includes(id));
+}
+
+export async function unitsOfCases(db: Db, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .select({
+      caseId: caseAssignments.caseId,
+      unitId: responderUnits.id,
+      name: responderUnits.name,
+      kind: responderUnits.kind,
+      reasons: caseAssignments.reasons,
+    })
+    .from(caseAssignments)
+    .innerJoin(responderUnits, eq(responderUnits.id, caseAssignments.unitId))
+    .where(and(inArray(caseAssignments.caseId, caseIds), eq(caseAssignments.active, true)))
+    .orderBy(responderUnits.name);
+}

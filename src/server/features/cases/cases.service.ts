@@ -1,0 +1,279 @@
+// Cases: opened from a verified report (routing, deadlines, notices and the reporter's first
+// message in the same transaction), joined by further reports, given further units by hand. The
+// lifecycle moves are in case-lifecycle.service.ts.
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { type CaseStatus, RESIDENT_STATUS_OF_CASE } from "../../../common/contracts/cases.ts";
+import type { CategoryCode, Urgency } from "../../../common/taxonomy.ts";
+import type { Db } from "../../db/client.ts";
+import { type Deps, inTransaction } from "../../deps.ts";
+import { conflict, forbidden, notFound } from "../../lib/errors.ts";
+import { type Principal, placeInScope } from "../../lib/scope.ts";
+import { type Actor, recordAudit } from "../audit/audit.service.ts";
+import { CROCKFORD_ALPHABET } from "../reports/reference.ts";
+import { reports } from "../reports/reports.table.ts";
+import { actorOf } from "../users/users.service.ts";
+import {
+  activeUnitIdsOf,
+  type CaseAccess,
+  type CaseRow,
+  caseAccessOf,
+  loadVisibleCase,
+} from "./cases.policy.ts";
+import { caseAssignments, caseEvents, caseReports, cases } from "./cases.table.ts";
+import { scheduleDeadlineJobs } from "./deadlines.service.ts";
+import { deadlinesFor } from "./deadlines.ts";
+import { queueReporterFeedback } from "./feedback.service.ts";
+import { notify, unitMembersOf } from "./notify.ts";
+import { unitInScope } from "./responders.service.ts";
+import { responderUnits } from "./responders.table.ts";
+import { CONFLICT_CATEGORY, CONFLICT_SAFE_KINDS, explainRouting } from "./routing.ts";
+import { loadRoutingData } from "./routing-rules.service.ts";
+
+function newCaseNumber(): string {
+  const bytes = randomBytes(6);
+  let code = "";
+  for (let i = 0; i < 6; i++) code += CROCKFORD_ALPHABET[(bytes[i] ?? 0) & 31];
+  return `CASE-${code}`;
+}
+
+export async function addEvent(
+  txDeps: Deps,
+  caseId: string,
+  actor: Actor,
+  event: {
+    kind: string;
+    from?: CaseStatus | null;
+    to?: CaseStatus | null;
+    notes?: string | null;
+    data?: object;
+  },
+): Promise<void> {
+  await txDeps.db.insert(caseEvents).values({
+    caseId,
+    at: txDeps.now(),
+    actorId: actor.id,
+    actorLabel: actor.label,
+    kind: event.kind,
+    fromStatus: event.from ?? null,
+    toStatus: event.to ?? null,
+    notes: event.notes ?? null,
+    data: (event.data ?? {}) as Record<string, unknown>,
+  });
+}
+
+async function caseOfReport(db: Db, reportId: string): Promise<CaseRow | undefined> {
+  const [row] = await db
+    .select({ c: cases })
+    .from(caseReports)
+    .innerJoin(cases, eq(cases.id, caseReports.caseId))
+    .where(eq(caseReports.reportId, reportId));
+  return row?.c;
+}
+
+async function addReportToCase(txDeps: Deps, actor: Actor, row: CaseRow, reportId: string): Promise<void> {
+  await txDeps.db.insert(caseReports).values({ caseId: row.id, reportId, joinedAt: txDeps.now() });
+  await addEvent(txDeps, row.id, actor, { kind: "report_joined", data: { reportId } });
+  await recordAudit(txDeps, actor, {
+    action: "case.join_report",
+    entityType: "case",
+    entityId: row.id,
+    placePath: row.placePath,
+    after: { reportId },
+  });
+  // The newcomer hears where the case stands now.
+  await queueReporterFeedback(txDeps, row, RESIDENT_STATUS_OF_CASE[row.status as CaseStatus], {
+    reportIds: [reportId],
+  });
+}
+
+/**
+ * Opens the case for a verified report, in the caller's transaction: the verification step calls
+ * this right after verifying. A report already in a case returns that case; a report marked as a
+ * duplicate joins the case of the report it duplicates. No permission check here: the caller has
+ * already decided that `actor` may verify the report.
+ */
+export async function openCaseForReport(
+  txDeps: Deps,
+  actor: Actor,
+  reportId: string,
+): Promise<{ id: string; number: string; created: boolean }> {
+  const existing = await caseOfReport(txDeps.db, reportId);
+  if (existing) return { id: existing.id, number: existing.number, created: false };
+  const [report] = await txDeps.db.select().from(reports).where(eq(reports.id, reportId)).for("update");
+  if (!report) throw notFound("Report");
+  if (report.status === "duplicate" && report.duplicateOfId) {
+    const target = await caseOfReport(txDeps.db, report.duplicateOfId);
+    if (!target)
+      throw conflict("The report this one duplicates has no case yet: open a case for that one first.");
+    await addReportToCase(txDeps, actor, target, reportId);
+    return { id: target.id, number: target.number, created: false };
+  }
+  if (report.status !== "verified")
+    throw conflict(`Only a verified report can open a case; this report is ${report.status}.`);
+  const facts = {
+    category: (report.effectiveCategory ?? "other") as CategoryCode,
+    urgency: (report.effectiveUrgency ?? "routine") as Urgency,
+    placePath: report.effectivePlacePath ?? null,
+  };
+  const now = txDeps.now();
+  const deadlines = deadlinesFor(facts.urgency, now);
+  let row: CaseRow | undefined;
+  for (let attempt = 0; !row && attempt < 10; attempt++)
+    [row] = await txDeps.db
+      .insert(cases)
+      .values({
+        number: newCaseNumber(),
+        ...facts,
+        placeId: report.effectivePlaceId ?? null,
+        conflictOfInterest: facts.category === CONFLICT_CATEGORY,
+        ownerId: actor.id,
+        openedAt: now,
+        acknowledgeDueAt: deadlines.acknowledgeDueAt,
+        actionDueAt: deadlines.actionDueAt,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: cases.number })
+      .returning();
+  if (!row) throw new Error("Could not draw a free case number after 10 attempts");
+  await txDeps.db.insert(caseReports).values({ caseId: row.id, reportId, joinedAt: now });
+  const { rules, units } = await loadRoutingData(txDeps.db);
+  const routing = explainRouting(facts, rules, units);
+  for (const unit of routing.units)
+    await txDeps.db.insert(caseAssignments).values({
+      caseId: row.id,
+      unitId: unit.unitId,
+      reasons: unit.reasons,
+      assignedAt: now,
+      assignedBy: "routing",
+    });
+  await addEvent(txDeps, row.id, actor, { kind: "opened", to: "open", data: { reportId } });
+  await addEvent(
+    txDeps,
+    row.id,
+    { id: null, label: "routing" },
+    {
+      kind: "routed",
+      notes: routing.steps.join("\n"),
+      data: { units: routing.units.map((u) => u.unitId), usedDefault: routing.usedDefault },
+    },
+  );
+  await recordAudit(txDeps, actor, {
+    action: "case.open",
+    entityType: "case",
+    entityId: row.id,
+    placePath: row.placePath,
+    after: {
+      number: row.number,
+      reportId,
+      ...facts,
+      conflictOfInterest: row.conflictOfInterest,
+      routedTo: routing.units.map((u) => ({ unitId: u.unitId, rules: u.reasons.map((r) => r.ruleId) })),
+      acknowledgeDueAt: row.acknowledgeDueAt,
+      actionDueAt: row.actionDueAt,
+    },
+  });
+  await scheduleDeadlineJobs(txDeps, row.id, deadlines.steps);
+  await notify(txDeps, row, await unitMembersOf(txDeps.db, row), {
+    kind: "assigned",
+    due: "acknowledge",
+    dedupeKey: `assigned:${row.id}`,
+  });
+  await queueReporterFeedback(txDeps, row, "case_open");
+  return { id: row.id, number: row.number, created: true };
+}
+
+async function loadReportInScope(db: Db, principal: Principal, reportId: string) {
+  const [report] = /^[0-9a-f-]{36}$/i.test(reportId)
+    ? await db
+        .select({ id: reports.id, status: reports.status, path: reports.effectivePlacePath })
+        .from(reports)
+        .where(eq(reports.id, reportId))
+    : [];
+  if (!report || !placeInScope(principal.scope, report.path)) throw notFound("Report");
+  return report;
+}
+
+/** Programme staff open a case by hand for a verified report in their areas. */
+export async function openCase(deps: Deps, principal: Principal, reportId: string) {
+  if (!principal.permissions.has("cases.manage")) throw forbidden();
+  return inTransaction(deps, async (tx) => {
+    await loadReportInScope(tx.db, principal, reportId);
+    return openCaseForReport(tx, actorOf(principal), reportId);
+  });
+}
+
+export async function joinCase(
+  deps: Deps,
+  principal: Principal,
+  caseId: string,
+  reportId: string,
+): Promise<void> {
+  await inTransaction(deps, async (tx) => {
+    const access = await requireManager(tx, principal);
+    const row = await loadVisibleCase(tx.db, access, caseId, { forUpdate: true });
+    const report = await loadReportInScope(tx.db, principal, reportId);
+    if (report.status !== "verified" && report.status !== "duplicate")
+      throw conflict(`Only a verified or duplicate report can join a case; this report is ${report.status}.`);
+    const current = await caseOfReport(tx.db, reportId);
+    if (current)
+      throw conflict(
+        current.id === row.id ? "The report is already in this case." : "The report is in another case.",
+      );
+    await addReportToCase(tx, actorOf(principal), row, reportId);
+  });
+}
+
+async function requireManager(txDeps: Deps, principal: Principal): Promise<CaseAccess> {
+  const access = await caseAccessOf(txDeps, principal);
+  if (!access.manage) throw forbidden("Only programme staff can do that.");
+  return access;
+}
+
+/** Adds a unit by hand. A police-conduct complaint can reach oversight and programme units only. */
+export async function assignUnit(
+  deps: Deps,
+  principal: Principal,
+  caseId: string,
+  input: { unitId: string; notes?: string | undefined },
+): Promise<void> {
+  await inTransaction(deps, async (tx) => {
+    const access = await requireManager(tx, principal);
+    const row = await loadVisibleCase(tx.db, access, caseId, { forUpdate: true });
+    const [unit] = await tx.db.select().from(responderUnits).where(eq(responderUnits.id, input.unitId));
+    if (!unit || !unitInScope(principal, unit)) throw notFound("Responder unit");
+    if (!unit.active) throw conflict(`${unit.name} is inactive; reactivate it first.`);
+    if (row.category === CONFLICT_CATEGORY && !CONFLICT_SAFE_KINDS.includes(unit.kind as never))
+      throw conflict(
+        "A police-conduct complaint can go to oversight and programme units only, never to police or other government responders.",
+      );
+    if ((await activeUnitIdsOf(tx.db, row.id)).includes(unit.id))
+      throw conflict(`${unit.name} is already working on this case.`);
+    const actor = actorOf(principal);
+    await tx.db
+      .insert(caseAssignments)
+      .values({ caseId: row.id, unitId: unit.id, reasons: [], assignedAt: tx.now(), assignedBy: actor.label })
+      .onConflictDoUpdate({
+        target: [caseAssignments.caseId, caseAssignments.unitId],
+        set: { active: true, assignedAt: tx.now(), assignedBy: actor.label },
+      });
+    await addEvent(tx, row.id, actor, {
+      kind: "assigned",
+      notes: input.notes ?? null,
+      data: { unitId: unit.id },
+    });
+    await recordAudit(tx, actor, {
+      action: "case.assign",
+      entityType: "case",
+      entityId: row.id,
+      placePath: row.placePath,
+      after: { unitId: unit.id, notes: input.notes ?? null },
+    });
+    const members = await unitMembersOf(tx.db, row, { unitId: unit.id });
+    await notify(tx, row, members, {
+      kind: "assigned",
+      due: "acknowledge",
+      dedupeKey: `assigned:${row.id}:${unit.id}`,
+    });
+  });
+}

@@ -1,0 +1,139 @@
+// The inbound worker against a real database: rate limits, failing rows, ordering, two workers.
+import { randomUUID } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../test/harness.ts";
+import { PHONE_INDEX_PURPOSE } from "../messaging/outbox.service.ts";
+import { reports } from "../reports/reports.table.ts";
+import { AT_SMS_PATH, atSms, postForm } from "./gateway-requests.fixture.ts";
+import { inboundMessages } from "./inbound.table.ts";
+import {
+  MAX_INBOUND_ATTEMPTS,
+  processInboundMessages,
+  SMS_SENDER_LIMIT_PER_HOUR,
+} from "./inbound-processing.service.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+let nextPhone = 722_000_100;
+const newPhone = () => `+254${nextPhone++}`;
+const send = (fields: Record<string, string>) => postForm(server.url, AT_SMS_PATH, fields);
+const sentTo = (phone: string) => server.sms.sent.filter((m) => m.to === phone).map((m) => m.body);
+const byExternalId = async (id: string) =>
+  (await server.deps.db.select().from(inboundMessages).where(eq(inboundMessages.externalId, id)))[0];
+
+/** A stored callback whose sealed payload cannot be opened (a key lost, a row damaged by hand). */
+async function insertUnreadableRow(phone: string): Promise<string> {
+  const externalId = `damaged-${randomUUID()}`;
+  await server.deps.db.insert(inboundMessages).values({
+    gateway: "africastalking",
+    kind: "sms",
+    externalId,
+    payloadSealed: "v1:dev:AAAAAAAAAAAAAAAA:AAAA:AAAAAAAAAAAAAAAAAAAAAA==",
+    senderIndex: server.deps.vault.blindIndex(PHONE_INDEX_PURPOSE, phone),
+    receivedAt: server.deps.now(),
+  });
+  return externalId;
+}
+
+describe("processing stored SMS", () => {
+  it(`a sender over ${SMS_SENDER_LIMIT_PER_HOUR} messages an hour is told once to wait; the rest is stored but not acted on`, async () => {
+    const from = newPhone();
+    const ids: string[] = [];
+    for (let i = 0; i < SMS_SENDER_LIMIT_PER_HOUR + 2; i++) {
+      const sms = atSms({ from, text: `Ujumbe nambari ${i + 1} kuhusu wizi Kayole` });
+      ids.push(sms.id as string);
+      expect((await send(sms)).status).toBe(200);
+      server.clock.advance(1000); // a person's texts arrive one after another, not in the same instant
+    }
+    await server.worker.drain();
+    const rows = await server.deps.db
+      .select()
+      .from(inboundMessages)
+      .where(inArray(inboundMessages.externalId, ids));
+    const outcomes = ids.map((id) => rows.find((r) => r.externalId === id)?.outcome);
+    expect(outcomes[0]).toBe("report");
+    expect(outcomes.slice(1, SMS_SENDER_LIMIT_PER_HOUR)).toEqual(
+      Array(SMS_SENDER_LIMIT_PER_HOUR - 1).fill("addition"),
+    );
+    expect(outcomes.slice(SMS_SENDER_LIMIT_PER_HOUR)).toEqual(["rate_limited", "rate_limited"]);
+    const waits = sentTo(from).filter((body) => body.startsWith("Baraza: umetuma jumbe nyingi"));
+    expect(waits).toHaveLength(1);
+    expect(sentTo(from)).toHaveLength(SMS_SENDER_LIMIT_PER_HOUR + 1);
+
+    // STOP is honoured even over the limit; an hour later the sender is heard again.
+    await send(atSms({ from, text: "ACHA" }));
+    await server.worker.drain();
+    expect(sentTo(from).at(-1)).toBe("Baraza: hutapokea SMS zaidi kutoka kwetu. Tuma ANZA kupokea tena.");
+    server.clock.advance(61 * 60_000);
+    const later = atSms({ from, text: "Wizi umeendelea Kayole leo" });
+    await send(later);
+    await server.worker.drain();
+    expect((await byExternalId(later.id as string))?.outcome).toBe("report");
+  });
+
+  it("a row that cannot be read is retried, never blocks other senders, and is set aside as failed", async () => {
+    const damaged = await insertUnreadableRow(newPhone());
+    const healthy = atSms({ from: newPhone(), text: "Maandamano yamezuka Mlolongo" });
+    await send(healthy);
+    await server.worker.drain();
+    expect((await byExternalId(healthy.id as string))?.outcome).toBe("report");
+    const retrying = await byExternalId(damaged);
+    expect(retrying).toMatchObject({ processedAt: null, outcome: null });
+    expect(retrying?.attempts).toBeLessThan(MAX_INBOUND_ATTEMPTS);
+
+    // The worker retries on later rounds (the real worker after its interval when nothing else is due).
+    for (let round = 0; round < MAX_INBOUND_ATTEMPTS; round++) await server.worker.drain();
+    const failed = await byExternalId(damaged);
+    expect(failed).toMatchObject({ attempts: MAX_INBOUND_ATTEMPTS, outcome: "failed" });
+    expect(failed?.processedAt).not.toBeNull();
+    expect(failed?.lastError).toMatch(/failed authentication|malformed/);
+  });
+
+  it("a sender's later message waits for their earlier one, so a follow-up never overtakes its report", async () => {
+    const from = newPhone();
+    const damaged = await insertUnreadableRow(from);
+    server.clock.advance(1000);
+    const next = atSms({ from, text: "Vijana wamerudi tena usiku huu" });
+    await send(next);
+    await server.worker.drain();
+    expect((await byExternalId(next.id as string))?.processedAt).toBeNull();
+    for (let round = 0; round < MAX_INBOUND_ATTEMPTS; round++) await server.worker.drain();
+    expect((await byExternalId(damaged))?.outcome).toBe("failed");
+    await server.worker.drain();
+    expect((await byExternalId(next.id as string))?.outcome).toBe("report");
+  });
+
+  it("two workers at once process every message exactly once", async () => {
+    const messages = Array.from({ length: 24 }, (_, i) =>
+      atSms({ from: newPhone(), text: `Tukio la ${i + 1}: ghasia sokoni Githurai` }),
+    );
+    for (const sms of messages) await send(sms);
+    const ids = messages.map((m) => m.id as string);
+    const [a, b] = await Promise.all([
+      processInboundMessages(server.deps, 10),
+      processInboundMessages(server.deps, 10),
+    ]);
+    expect((a ?? 0) + (b ?? 0)).toBeGreaterThan(0);
+    await server.worker.drain();
+    const rows = await server.deps.db
+      .select()
+      .from(inboundMessages)
+      .where(inArray(inboundMessages.externalId, ids));
+    expect(rows.every((r) => r.outcome === "report" && r.attempts === 1)).toBe(true);
+    const made = await server.deps.db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(
+        inArray(
+          reports.inboundMessageId,
+          rows.map((r) => r.id),
+        ),
+      );
+    expect(made).toHaveLength(messages.length);
+  });
+});

@@ -1,0 +1,234 @@
+// Scoping cases for every programme route, spread into CASES in src/server/test/scoping.routes.test.ts:
+// Nakuru staff (an administrator who reads, and a programme officer who writes) try to reach
+// programme data of the Coast organisation in Mombasa, and get nothing from it.
+import { expect } from "vitest";
+import { type Fixture, makeUser, PASSWORD } from "../../test/fixtures.ts";
+import { ApiClient, type TestServer } from "../../test/harness.ts";
+
+interface Context {
+  server: TestServer;
+  fx: Fixture;
+  /** Signed in as the Nakuru administrator (programmes.read). */
+  nakuru: ApiClient;
+}
+
+interface MombasaData {
+  programmeId: string;
+  projectId: string;
+  indicatorId: string;
+  activityId: string;
+  actionPointId: string;
+  participantIds: string[];
+  participantCode: string;
+}
+
+const SECRET = "Coast Secret";
+
+async function signIn(server: TestServer, email: string): Promise<ApiClient> {
+  const api = new ApiClient(server.url);
+  expect((await api.login(email, PASSWORD)).status).toBe(200);
+  return api;
+}
+
+async function seedMombasa({ server, fx }: Context): Promise<MombasaData> {
+  const coast = await signIn(server, "officer.mombasa@test.ke");
+  const ok = <T>(res: { status: number; body: T }) => {
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+    return res.body;
+  };
+  const { programme } = ok(
+    await coast.post("/api/programmes", {
+      organisationId: fx.coastOrgId,
+      name: `${SECRET} Programme`,
+      placeId: "c:001",
+    }),
+  );
+  const { project } = ok(
+    await coast.post("/api/projects", {
+      programmeId: programme.id,
+      name: `${SECRET} Project`,
+      placeId: "c:001",
+      startsOn: "2026-01-01",
+      endsOn: "2026-12-31",
+    }),
+  );
+  const { indicator } = ok(
+    await coast.post(`/api/projects/${project.id}/indicators`, {
+      name: `${SECRET} Indicator`,
+      type: "manual",
+    }),
+  );
+  const person = {
+    gender: "female",
+    ageBand: "25_34",
+    role: "community",
+    consentPurposes: ["attendance_records"],
+  };
+  const created = ok(
+    await coast.post("/api/activities", {
+      projectId: project.id,
+      type: "dialogue_session",
+      heldOn: "2026-03-01",
+      placeId: "l:likoni",
+      notes: `${SECRET} notes`,
+      dialogue: { group: "women", actionPoints: [{ text: `${SECRET} promise` }] },
+      attendance: {
+        newParticipants: [
+          { ...person, name: `${SECRET} Person`, phone: "0700 123 456" },
+          { ...person, name: `${SECRET} Person`, phone: "0700123456" },
+        ],
+      },
+    }),
+  );
+  return {
+    programmeId: programme.id,
+    projectId: project.id,
+    indicatorId: indicator.id,
+    activityId: created.activity.id,
+    actionPointId: created.activity.dialogue.actionPoints[0].id,
+    participantIds: created.created.map((p: { id: string }) => p.id),
+    participantCode: created.created[0].code,
+  };
+}
+
+type Attempt = () => Promise<void>;
+
+export function programmeScopingCases(context: () => Context): Record<string, Attempt> {
+  let data: Promise<MombasaData> | undefined;
+  let writer: Promise<ApiClient> | undefined;
+  const mombasa = () => {
+    data ??= seedMombasa(context());
+    return data;
+  };
+  /** A Nakuru programme officer: holds programmes.write, so refusals below are about scope, not permission. */
+  const nakuruWriter = () => {
+    const { server, fx } = context();
+    writer ??= makeUser(
+      server.deps,
+      "officer.nakuru.scoping@test.ke",
+      ["programme_officer"],
+      [fx.riftOrgId],
+      ["c:032"],
+    ).then(() => signIn(server, "officer.nakuru.scoping@test.ke"));
+    return writer;
+  };
+  const expectNothingOf = async (body: unknown) => {
+    const m = await mombasa();
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(context().fx.coastOrgId);
+    for (const id of [
+      m.programmeId,
+      m.projectId,
+      m.indicatorId,
+      m.activityId,
+      m.actionPointId,
+      ...m.participantIds,
+    ])
+      expect(text).not.toContain(id);
+  };
+  /** Both Nakuru users try; each gets `status` and learns nothing. */
+  const attempt =
+    (
+      status: number,
+      request: (api: ApiClient, m: MombasaData) => Promise<{ status: number; body: unknown }>,
+    ) =>
+    async () => {
+      const m = await mombasa();
+      for (const api of [context().nakuru, await nakuruWriter()]) {
+        const res = await request(api, m);
+        // The reading administrator may not write (or list duplicates) at all; that refusal is enough.
+        if (api === context().nakuru && res.status === 403) continue;
+        expect(res.status).toBe(status);
+        await expectNothingOf(res.body);
+      }
+    };
+  const target = { label: "2026", startsOn: "2026-01-01", endsOn: "2026-12-31", value: 1 };
+  return {
+    "GET /api/programmes": attempt(200, (api) => api.get("/api/programmes")),
+    "POST /api/programmes": attempt(400, (api) =>
+      api.post("/api/programmes", {
+        organisationId: context().fx.coastOrgId,
+        name: "Intrusion",
+        placeId: "c:001",
+      }),
+    ),
+    "POST /api/projects": attempt(400, (api, m) =>
+      api.post("/api/projects", {
+        programmeId: m.programmeId,
+        name: "Intrusion",
+        placeId: "c:001",
+        startsOn: "2026-01-01",
+        endsOn: "2026-12-31",
+      }),
+    ),
+    "GET /api/projects/:id": attempt(404, (api, m) => api.get(`/api/projects/${m.projectId}`)),
+    "POST /api/projects/:id/results": attempt(404, (api, m) =>
+      api.post(`/api/projects/${m.projectId}/results`, { kind: "objective", title: "Intrusion" }),
+    ),
+    "POST /api/projects/:id/indicators": attempt(404, (api, m) =>
+      api.post(`/api/projects/${m.projectId}/indicators`, { name: "Intrusion", type: "manual" }),
+    ),
+    "GET /api/projects/:id/progress": attempt(404, (api, m) =>
+      api.get(`/api/projects/${m.projectId}/progress`),
+    ),
+    "GET /api/projects/:id/reach": attempt(404, (api, m) =>
+      api.get(`/api/projects/${m.projectId}/reach?by=gender`),
+    ),
+    "PATCH /api/indicators/:id": attempt(404, (api, m) =>
+      api.patch(`/api/indicators/${m.indicatorId}`, { targets: [target] }),
+    ),
+    "POST /api/indicators/:id/entries": attempt(404, (api, m) =>
+      api.post(`/api/indicators/${m.indicatorId}/entries`, {
+        asOf: "2026-03-01",
+        value: 9,
+        evidence: "Intrusion attempt",
+      }),
+    ),
+    "GET /api/activities": attempt(200, (api) => api.get("/api/activities?limit=200")),
+    "POST /api/activities": attempt(404, (api, m) =>
+      api.post("/api/activities", {
+        projectId: m.projectId,
+        type: "training",
+        heldOn: "2026-03-02",
+        placeId: "l:likoni",
+      }),
+    ),
+    "GET /api/activities/:id": attempt(404, (api, m) => api.get(`/api/activities/${m.activityId}`)),
+    "POST /api/activities/:id/attendance": attempt(404, (api, m) =>
+      api.post(`/api/activities/${m.activityId}/attendance`, { anonymous: [{ count: 5 }] }),
+    ),
+    "POST /api/activities/:id/attendance/remove": attempt(404, (api, m) =>
+      api.post(`/api/activities/${m.activityId}/attendance/remove`, { participantIds: m.participantIds }),
+    ),
+    "PATCH /api/action-points/:id": attempt(404, (api, m) =>
+      api.patch(`/api/action-points/${m.actionPointId}`, { status: "kept" }),
+    ),
+    "GET /api/participants": async () => {
+      const m = await mombasa();
+      await attempt(200, (api) => api.get("/api/participants?q=coast%20secret"))();
+      await attempt(200, (api) => api.get(`/api/participants?q=${m.participantCode}`))();
+      await attempt(200, (api) => api.get(`/api/participants?organisationId=${context().fx.coastOrgId}`))();
+    },
+    "POST /api/participants": attempt(400, (api) =>
+      api.post("/api/participants", {
+        organisationId: context().fx.coastOrgId,
+        placeId: "l:likoni",
+        gender: "male",
+        ageBand: "18_24",
+        role: "community",
+        consentPurposes: ["attendance_records"],
+      }),
+    ),
+    "GET /api/participants/duplicates": attempt(200, (api) => api.get("/api/participants/duplicates")),
+    "POST /api/participants/merge": attempt(404, (api, m) =>
+      api.post("/api/participants/merge", { keepId: m.participantIds[0], mergeId: m.participantIds[1] }),
+    ),
+    "GET /api/participants/:id": attempt(404, (api, m) =>
+      api.get(`/api/participants/${m.participantIds[0]}`),
+    ),
+    "POST /api/participants/:id/withdraw-consent": attempt(404, (api, m) =>
+      api.post(`/api/participants/${m.participantIds[0]}/withdraw-consent`),
+    ),
+  };
+}

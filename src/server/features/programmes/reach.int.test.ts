@@ -1,0 +1,163 @@
+// The SQL that computes reach and indicator values must agree with their specification in reach.ts.
+// Random data sets go into the real database (PGlite or PostgreSQL) and both are asked the same questions.
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIMENSIONS } from "../../../common/contracts/programmes.ts";
+import type { Db } from "../../db/client.ts";
+import { startTestServer, type TestServer } from "../../test/harness.ts";
+import { organisations } from "../organisations/organisations.table.ts";
+import { activities, dialogueSessions } from "./activities.table.ts";
+import { newParticipantCode } from "./names.ts";
+import { anonymousAttendances, attendances, participants } from "./participants.table.ts";
+import { programmes, projects } from "./programmes.table.ts";
+import { reachData, reachFilters, type SizedData } from "./reach.arbitraries.ts";
+import { computedValue, reachBreakdown, reachTotals } from "./reach.repo.ts";
+import { computeReach, type ReachFilter } from "./reach.ts";
+
+let server: TestServer;
+let organisationId: string;
+let programmeId: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  const [org] = await server.deps.db
+    .insert(organisations)
+    .values({ name: "Reach Test Org", shortName: "RTO" })
+    .returning();
+  organisationId = org?.id ?? "";
+  const [programme] = await server.deps.db
+    .insert(programmes)
+    .values({ organisationId, name: "Reach", placeId: "ke", placePath: "ke", createdAt: new Date() })
+    .returning();
+  programmeId = programme?.id ?? "";
+});
+afterAll(() => server?.close());
+
+/** Writes one random data set as a project of its own; returns the project id. */
+async function insertDataSet(db: Db, data: SizedData): Promise<string> {
+  const now = new Date();
+  const [project] = await db
+    .insert(projects)
+    .values({
+      programmeId,
+      organisationId,
+      name: randomUUID(),
+      placeId: "ke",
+      placePath: "ke",
+      startsOn: "2026-01-01",
+      endsOn: "2026-12-31",
+      createdAt: now,
+    })
+    .returning();
+  const projectId = project?.id ?? "";
+  const ids = new Map<string, string>();
+  const uuidOf = (id: string) => {
+    const known = ids.get(id);
+    if (known) return known;
+    const fresh = randomUUID();
+    ids.set(id, fresh);
+    return fresh;
+  };
+  const activityById = new Map(data.activities.map((a) => [a.id, a]));
+  await db.insert(activities).values(
+    data.activities.map((a) => ({
+      id: uuidOf(a.id),
+      projectId,
+      organisationId,
+      type: a.type,
+      heldOn: a.heldOn,
+      placeId: a.placePath.split("/").pop() ?? a.placePath,
+      placePath: a.placePath,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  const dialogues = data.activities.filter((a) => a.group !== null);
+  if (dialogues.length > 0)
+    await db
+      .insert(dialogueSessions)
+      .values(dialogues.map((a) => ({ activityId: uuidOf(a.id), dialogueGroup: a.group ?? "mixed" })));
+  await db.insert(participants).values(
+    data.participants.map((p) => ({
+      ...p,
+      id: uuidOf(p.id),
+      organisationId,
+      code: newParticipantCode(),
+      placeId: "c:032",
+      placePath: "c:032",
+      consentPurposes: ["attendance_records"],
+      consentGivenOn: "2026-01-01",
+      createdAt: now,
+    })),
+  );
+  const facts = (activityId: string) => {
+    const a = activityById.get(activityId);
+    if (!a) throw new Error(`no activity ${activityId}`);
+    return {
+      activityId: uuidOf(a.id),
+      projectId,
+      activityType: a.type,
+      heldOn: a.heldOn,
+      placePath: a.placePath,
+      dialogueGroup: a.group,
+    };
+  };
+  if (data.attendances.length > 0)
+    await db
+      .insert(attendances)
+      .values(
+        data.attendances.map((a) => ({ ...facts(a.activityId), participantId: uuidOf(a.participantId) })),
+      );
+  if (data.anonymous.length > 0)
+    await db.insert(anonymousAttendances).values(
+      data.anonymous.map(({ activityId, ...n }) => ({
+        ...facts(activityId),
+        ...n,
+      })),
+    );
+  return projectId;
+}
+
+const RUNS = 30;
+
+describe("reach in SQL agrees with its specification", () => {
+  it("totals, repeat engagement and breakdowns by one or two dimensions", async () => {
+    let nonTrivialRuns = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        reachData(undefined, { activities: 12, participants: 20 }),
+        // A third of the runs without a filter, so that most runs count somebody.
+        fc.oneof(fc.constant({}), reachFilters, reachFilters),
+        fc.subarray([...DIMENSIONS], { maxLength: 2 }),
+        fc.integer({ min: 2, max: 4 }),
+        async (data, filter: ReachFilter, by, minSessions) => {
+          const projectId = await insertDataSet(server.deps.db, data);
+          const expected = computeReach(data, filter, by, minSessions);
+          const sqlFilter = { ...filter, projectId };
+          const totals = await reachTotals(server.deps.db, sqlFilter, minSessions);
+          expect(totals).toEqual({
+            activities: expected.activities,
+            uniqueParticipants: expected.uniqueParticipants,
+            namedAttendances: expected.namedAttendances,
+            anonymousAttendances: expected.anonymousAttendances,
+            repeatParticipants: expected.repeatParticipants,
+          });
+          expect(await reachBreakdown(server.deps.db, sqlFilter, by)).toEqual(expected.breakdown);
+          for (const dimension of DIMENSIONS)
+            expect(await reachBreakdown(server.deps.db, sqlFilter, [dimension]), dimension).toEqual(
+              computeReach(data, filter, [dimension]).breakdown,
+            );
+          if (expected.uniqueParticipants > 0) nonTrivialRuns++;
+          expect(await computedValue(server.deps.db, "attendances", sqlFilter)).toBe(expected.attendances);
+          expect(await computedValue(server.deps.db, "unique_participants", sqlFilter)).toBe(
+            expected.uniqueParticipants,
+          );
+          expect(await computedValue(server.deps.db, "activity_count", sqlFilter)).toBe(expected.activities);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // Guards the guard: a filter that matched nothing in every run would prove nothing.
+    expect(nonTrivialRuns).toBeGreaterThanOrEqual(RUNS / 5);
+  });
+});

@@ -1,0 +1,270 @@
+// Reach and indicator values in SQL: the same definitions as reach.ts (which is the specification),
+// computed where the data is. Attendance rows carry their activity's project, type, date and place,
+// so the large queries read one table (plus participants for their traits) and use its
+// (project_id, held_on, participant_id) index.
+import { and, inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Dimension, IndicatorType } from "../../../common/contracts/programmes.ts";
+import { YOUTH_AGE_BANDS } from "../../../common/contracts/programmes.ts";
+import type { BreakdownRow } from "../../../common/contracts/programmes-views.ts";
+import { type Db, queryRows } from "../../db/client.ts";
+import { sqlPathInScope } from "../../lib/scope.ts";
+import { actionPoints, activities } from "./activities.table.ts";
+import { anonymousAttendances, attendances, participants } from "./participants.table.ts";
+import { type ReachFilter, sortBreakdown } from "./reach.ts";
+
+export interface ProjectFilter extends ReachFilter {
+  projectId: string;
+}
+
+interface FactColumns {
+  projectId: AnyPgColumn;
+  heldOn: AnyPgColumn;
+  type: AnyPgColumn;
+  placePath: AnyPgColumn;
+  group?: AnyPgColumn;
+}
+
+const ATTENDANCE: FactColumns = {
+  projectId: attendances.projectId,
+  heldOn: attendances.heldOn,
+  type: attendances.activityType,
+  placePath: attendances.placePath,
+  group: attendances.dialogueGroup,
+};
+const ANONYMOUS: FactColumns = {
+  projectId: anonymousAttendances.projectId,
+  heldOn: anonymousAttendances.heldOn,
+  type: anonymousAttendances.activityType,
+  placePath: anonymousAttendances.placePath,
+  group: anonymousAttendances.dialogueGroup,
+};
+const ACTIVITY: FactColumns = {
+  projectId: activities.projectId,
+  heldOn: activities.heldOn,
+  type: activities.type,
+  placePath: activities.placePath,
+};
+
+const pathsClause = (column: AnyPgColumn, paths: readonly string[]) =>
+  sqlPathInScope(column, { allPlaces: false, placePaths: [...paths], organisationIds: [] });
+
+function where(c: FactColumns, f: ProjectFilter): SQL {
+  return and(
+    sql`${c.projectId} = ${f.projectId}`,
+    f.from ? sql`${c.heldOn} >= ${f.from}` : undefined,
+    f.to ? sql`${c.heldOn} <= ${f.to}` : undefined,
+    f.types && f.types.length > 0 ? inArray(c.type, [...f.types]) : undefined,
+    f.within ? pathsClause(c.placePath, [f.within]) : undefined,
+    f.scopePaths ? pathsClause(c.placePath, f.scopePaths) : undefined,
+  ) as SQL;
+}
+
+export interface ReachTotals {
+  activities: number;
+  uniqueParticipants: number;
+  namedAttendances: number;
+  anonymousAttendances: number;
+  repeatParticipants: number;
+}
+
+export async function countActivities(db: Db, f: ProjectFilter): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${activities} where ${where(ACTIVITY, f)}`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Unique people, their attendances and how many came `minSessions` times or more, in one pass. */
+export async function namedTotals(
+  db: Db,
+  f: ProjectFilter,
+  minSessions: number,
+): Promise<{ uniqueParticipants: number; namedAttendances: number; repeatParticipants: number }> {
+  const [row] = await queryRows<{ people: number; named: number; repeat: number }>(
+    db,
+    sql`select count(*)::int as people, coalesce(sum(n), 0)::int as named,
+          (count(*) filter (where n >= ${minSessions}))::int as repeat
+        from (select ${attendances.participantId}, count(*) as n from ${attendances}
+              where ${where(ATTENDANCE, f)} group by ${attendances.participantId}) per_person`,
+  );
+  return {
+    uniqueParticipants: row?.people ?? 0,
+    namedAttendances: row?.named ?? 0,
+    repeatParticipants: row?.repeat ?? 0,
+  };
+}
+
+export async function anonymousTotal(db: Db, f: ProjectFilter): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select coalesce(sum(${anonymousAttendances.count}), 0)::int as n from ${anonymousAttendances}
+        where ${where(ANONYMOUS, f)}`,
+  );
+  return row?.n ?? 0;
+}
+
+export async function reachTotals(db: Db, f: ProjectFilter, minSessions: number): Promise<ReachTotals> {
+  // Sequential: inside a transaction there is one connection, which takes one query at a time.
+  const activityCount = await countActivities(db, f);
+  const named = await namedTotals(db, f, minSessions);
+  const anonymous = await anonymousTotal(db, f);
+  return { activities: activityCount, ...named, anonymousAttendances: anonymous };
+}
+
+const youth = (ageBand: AnyPgColumn) =>
+  sql`case when ${ageBand} = 'unknown' then 'unknown' when ${inArray(ageBand, [...YOUTH_AGE_BANDS])} then 'youth' else 'not_youth' end`;
+
+/** The SQL for a dimension's value: traits from the person (or the anonymous row), the rest from the activity. */
+function dimensionSql(
+  dimension: Dimension,
+  traits: { gender: AnyPgColumn; ageBand: AnyPgColumn; disability: AnyPgColumn; role: AnyPgColumn },
+  facts: FactColumns,
+): SQL {
+  switch (dimension) {
+    case "gender":
+      return sql`${traits.gender}`;
+    case "age_band":
+      return sql`${traits.ageBand}`;
+    case "youth":
+      return youth(traits.ageBand);
+    case "disability":
+      return sql`${traits.disability}`;
+    case "role":
+      return sql`${traits.role}`;
+    case "group":
+      if (!facts.group) throw new Error("the dialogue group is only known for attendance");
+      return sql`coalesce(${facts.group}, 'none')`;
+    case "activity_type":
+      return sql`${facts.type}`;
+    case "county":
+      return sql`split_part(${facts.placePath}, '/', 1)`;
+  }
+}
+
+/**
+ * Grouping half a million attendances by person and key builds a hash table of some 20 MB; with
+ * PostgreSQL's default 4 MB of working memory it spills to disk and takes three times as long. The
+ * setting lasts only for the transaction around the one query.
+ */
+const GROUPING_WORK_MEM = "64MB";
+
+function withRoomToGroup<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local work_mem = '${GROUPING_WORK_MEM}'`));
+    return work(tx as unknown as Db);
+  });
+}
+
+/** Dimensions that describe the activity, not the person: one person may fall under several values. */
+const ACTIVITY_DIMENSIONS: readonly Dimension[] = ["group", "activity_type", "county"];
+
+const keyColumns = (exprs: SQL[]) =>
+  sql.join(
+    exprs.map((e, i) => sql`${e} as ${sql.raw(`k${i}`)}`),
+    sql`, `,
+  );
+const groupByAll = (n: number) => sql.raw(Array.from({ length: n }, (_, i) => String(i + 1)).join(", "));
+
+/** Reach broken down by one or two dimensions; anonymous heads join the rows they match. */
+export async function reachBreakdown(
+  db: Db,
+  f: ProjectFilter,
+  by: readonly Dimension[],
+): Promise<BreakdownRow[]> {
+  if (by.length === 0) return [];
+  // Two steps, because count(distinct) per key sorts every attendance: first one row per person and
+  // activity-side key with their attendance count, then people per key. Traits of the person are
+  // joined in the second step, on at most one row per person and key.
+  const activitySide = by.filter((d) => ACTIVITY_DIMENSIONS.includes(d));
+  const person = {
+    gender: participants.gender,
+    ageBand: participants.ageBand,
+    disability: participants.disability,
+    role: participants.role,
+  };
+  const perPerson = sql`select ${attendances.participantId} as pid
+      ${sql.join(
+        activitySide.map((d, i) => sql`, ${dimensionSql(d, person, ATTENDANCE)} as ${sql.raw(`a${i}`)}`),
+        sql``,
+      )}, count(*) as n
+    from ${attendances}
+    where ${where(ATTENDANCE, f)}
+    group by ${groupByAll(activitySide.length + 1)}`;
+  const keys = by.map((d) =>
+    ACTIVITY_DIMENSIONS.includes(d)
+      ? sql.raw(`per_person.a${activitySide.indexOf(d)}`)
+      : dimensionSql(d, person, ATTENDANCE),
+  );
+  const needsPerson = activitySide.length < by.length;
+  const named = await withRoomToGroup(db, (tx) =>
+    queryRows<Record<string, string> & { people: number; named: number }>(
+      tx,
+      sql`select ${keyColumns(keys)}, count(*)::int as people, sum(per_person.n)::int as named
+        from (${perPerson}) per_person
+        ${needsPerson ? sql`join ${participants} on ${participants.id} = per_person.pid` : sql``}
+        group by ${groupByAll(by.length)}`,
+    ),
+  );
+  const heads = {
+    gender: anonymousAttendances.gender,
+    ageBand: anonymousAttendances.ageBand,
+    disability: anonymousAttendances.disability,
+    role: anonymousAttendances.role,
+  };
+  const anonymous = await queryRows<Record<string, string> & { heads: number }>(
+    db,
+    sql`select ${keyColumns(by.map((d) => dimensionSql(d, heads, ANONYMOUS)))},
+          sum(${anonymousAttendances.count})::int as heads
+        from ${anonymousAttendances}
+        where ${where(ANONYMOUS, f)}
+        group by ${groupByAll(by.length)}`,
+  );
+  const rows = new Map<string, BreakdownRow>();
+  const rowFor = (r: Record<string, unknown>) => {
+    const keys = Object.fromEntries(by.map((d, i) => [d, String(r[`k${i}`])]));
+    const id = by.map((d) => keys[d]).join("\u0000");
+    let row = rows.get(id);
+    if (!row) {
+      row = { keys, uniqueParticipants: 0, namedAttendances: 0, anonymousAttendances: 0 };
+      rows.set(id, row);
+    }
+    return row;
+  };
+  for (const r of named) {
+    const row = rowFor(r);
+    row.uniqueParticipants = r.people;
+    row.namedAttendances = r.named;
+  }
+  for (const r of anonymous) rowFor(r).anonymousAttendances = r.heads;
+  return sortBreakdown([...rows.values()], by);
+}
+
+export async function commitmentsKept(db: Db, f: ProjectFilter): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${actionPoints}
+        join ${activities} on ${activities.id} = ${actionPoints.activityId}
+        where ${actionPoints.status} = 'kept' and ${where(ACTIVITY, f)}`,
+  );
+  return row?.n ?? 0;
+}
+
+/** A computed indicator's value; entered indicators (manual, survey-based) are read from their entries. */
+export async function computedValue(
+  db: Db,
+  type: Exclude<IndicatorType, "manual" | "survey_based">,
+  f: ProjectFilter,
+): Promise<number> {
+  switch (type) {
+    case "activity_count":
+      return countActivities(db, f);
+    case "unique_participants":
+      return (await namedTotals(db, f, 2)).uniqueParticipants;
+    case "attendances":
+      return (await namedTotals(db, f, 2)).namedAttendances + (await anonymousTotal(db, f));
+    case "commitments_kept":
+      return commitmentsKept(db, f);
+  }
+}

@@ -1,0 +1,60 @@
+// Revealing who reported: the one place a reporter's phone or name ever leaves the vault for staff.
+// Only for staff holding `identity.reveal` who were personally trusted with it (canRevealIdentity)
+// and hold no police or government role; always with a reason, always audited. The audit row
+// keeps the reason and never the identity itself.
+import type { RevealedIdentity } from "../../../common/contracts/reports.ts";
+import { ROLES_NEVER_SEEING_REPORTERS } from "../../../common/roles.ts";
+import { type Deps, inTransaction } from "../../deps.ts";
+import { forbidden, notFound } from "../../lib/errors.ts";
+import { type Principal, placeInScope } from "../../lib/scope.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
+import { actorOf } from "../users/users.service.ts";
+import * as repo from "./inbox.repo.ts";
+import { NAME_SEAL_PURPOSE } from "./reports.service.ts";
+
+export function mayRevealIdentity(principal: Principal): boolean {
+  return (
+    principal.permissions.has("identity.reveal") &&
+    principal.canRevealIdentity &&
+    !principal.roles.some((role) => ROLES_NEVER_SEEING_REPORTERS.includes(role))
+  );
+}
+
+/** 403 unless the principal may see who reported; checked before anything else is looked at. */
+export function requireIdentityReveal(principal: Principal): void {
+  if (!mayRevealIdentity(principal))
+    throw forbidden(
+      "You are not allowed to see who reported. Only programme officers trusted with reporters' identities can, and never police or government roles.",
+    );
+}
+
+export async function revealIdentity(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  reason: string,
+): Promise<RevealedIdentity & { consentToContact: boolean }> {
+  requireIdentityReveal(principal);
+  return inTransaction(deps, async (tx) => {
+    const report = await repo.findReport(tx.db, id);
+    if (!report || !placeInScope(principal.scope, report.effectivePlacePath)) throw notFound("The report");
+    const phone = report.contactSealed ? tx.vault.decrypt(PHONE_SEAL_PURPOSE, report.contactSealed) : null;
+    const name = report.contactNameSealed
+      ? tx.vault.decrypt(NAME_SEAL_PURPOSE, report.contactNameSealed)
+      : null;
+    await recordAudit(tx, actorOf(principal), {
+      action: "report.identity_reveal",
+      entityType: "report",
+      entityId: report.id,
+      placePath: report.effectivePlacePath,
+      after: {
+        reason,
+        revealedPhone: phone !== null,
+        revealedName: name !== null,
+        consentToContact: report.consentToContact,
+      },
+    });
+    return { phone, name, consentToContact: report.consentToContact };
+  });
+}

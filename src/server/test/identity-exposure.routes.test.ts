@@ -1,0 +1,156 @@
+// Reporters must never be exposed. For users who may not know who reported (a responder, a viewer,
+// and a programme officer not trusted with identities), EVERY registered route is called with real
+// ids, and no answer may contain the reporter's phone number, in any format, or their name.
+// Only a trusted programme officer's reveal returns them, and that reveal is audited.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { permissionsOf, type Role } from "../../common/roles.ts";
+import { cliPrincipal } from "../cli/context.ts";
+import { inTransaction } from "../deps.ts";
+import { mayRevealIdentity } from "../features/reports/identity.service.ts";
+import { addToReport, submitReport } from "../features/reports/reports.service.ts";
+import { createUser } from "../features/users/users.service.ts";
+import type { Principal } from "../lib/scope.ts";
+import { type Fixture, NAKURU, PASSWORD, seedTwoCounties } from "./fixtures.ts";
+import { ApiClient, startTestServer, type TestServer } from "./harness.ts";
+
+const PHONE = "+254712345678";
+const NAME = "Zawadi Njeri Otieno";
+// 712345678 with any spacing or punctuation between the digits (+254 712 345 678, 0712-345-678...).
+const PHONE_PATTERN = new RegExp("712345678".split("").join("[\\s\\-.()/]*"));
+const NAME_PATTERN = /zawadi|otieno/i;
+
+let server: TestServer;
+let fx: Fixture;
+const reportIds: string[] = [];
+
+async function staff(email: string, roles: Role[], canRevealIdentity = false) {
+  await createUser(server.deps, await cliPrincipal(server.deps), {
+    email,
+    name: email.split("@")[0] ?? email,
+    password: PASSWORD,
+    roles,
+    organisationIds: [fx.riftOrgId],
+    placeIds: [NAKURU],
+    canRevealIdentity,
+  });
+}
+
+async function signedIn(email: string): Promise<ApiClient> {
+  const api = new ApiClient(server.url);
+  expect((await api.login(email, PASSWORD)).status).toBe(200);
+  return api;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  fx = await seedTwoCounties(server.deps);
+  await staff("viewer.nakuru@test.ke", ["viewer"]);
+  await staff("officer.untrusted@test.ke", ["programme_officer"]);
+  await staff("officer.trusted@test.ke", ["programme_officer"], true);
+  const submit = (report: Parameters<typeof submitReport>[1]) =>
+    inTransaction(server.deps, (tx) => submitReport(tx, report));
+  const web = await submit({
+    channel: "web",
+    locale: "sw",
+    text: "Majambazi wanavunja maduka Kaptembwo sasa hivi",
+    placeId: NAKURU,
+    phone: PHONE,
+    name: NAME,
+    consentToContact: true,
+    withPin: true,
+  });
+  const sms = await submit({
+    channel: "sms",
+    locale: "sw",
+    text: "majambazi wamevunja maduka kaptembo saa hii",
+    phone: PHONE,
+  });
+  await inTransaction(server.deps, (tx) =>
+    addToReport(tx, { id: sms.id }, { channel: "sms", text: "Ni karibu na soko" }),
+  );
+  await server.worker.drain();
+  reportIds.push(web.id, sms.id);
+});
+afterAll(() => server?.close());
+
+/** A body that gets each reports action past validation, so the answer comes from the policy. */
+function bodyFor(route: string): unknown {
+  if (route.endsWith("/identity")) return { reason: "I need to call the reporter back" };
+  if (route.endsWith("/reject") || route.endsWith("/reopen")) return { reason: "checking exposure" };
+  if (route.endsWith("/correct")) return { category: "gang_crime" };
+  if (route.endsWith("/duplicate")) return { duplicateOfId: reportIds[0] };
+  if (route.endsWith("/bulk")) return { ids: reportIds, action: "verify" };
+  return {};
+}
+
+function urlsFor(route: string): string[] {
+  const [, path = ""] = route.split(" ");
+  if (path === "/*") return ["/anything", `/reports/${reportIds[0]}`];
+  if (!path.includes(":")) return [path];
+  // Each id once in every parameter: a report id is the id most likely to lead to a reporter.
+  return [...reportIds, fx.users.nakuruResponder?.id ?? ""].map((id) => path.replace(/:\w+/g, id));
+}
+
+function expectNoReporter(route: string, status: number, body: string) {
+  expect(body, `${route} answered ${status} with the reporter's phone`).not.toMatch(PHONE_PATTERN);
+  expect(body, `${route} answered ${status} with the reporter's name`).not.toMatch(NAME_PATTERN);
+}
+
+describe("the reporter's identity", () => {
+  for (const email of ["ocs.nakuru@test.ke", "viewer.nakuru@test.ke", "officer.untrusted@test.ke"]) {
+    it(`never reaches ${email} through any route`, async () => {
+      const api = await signedIn(email);
+      const routes = server.app.registeredRoutes.filter((route) => route !== "POST /api/auth/logout");
+      expect(routes).toContain("POST /api/reports/:id/identity");
+      let calls = 0;
+      for (const route of routes) {
+        const [method = "GET"] = route.split(" ");
+        for (const url of urlsFor(route)) {
+          const res = await api.request(method, url, method === "GET" ? undefined : bodyFor(route));
+          expectNoReporter(`${method} ${url}`, res.status, JSON.stringify(res.body));
+          calls++;
+        }
+      }
+      expect(calls).toBeGreaterThan(routes.length);
+      const reveal = await api.post(`/api/reports/${reportIds[0]}/identity`, bodyFor("/identity"));
+      expect(reveal.status).toBe(403);
+    });
+  }
+
+  it("is revealed to a trusted programme officer with a reason, and the audit keeps the reason, not the identity", async () => {
+    const officer = await signedIn("officer.trusted@test.ke");
+    const missing = await officer.post(`/api/reports/${reportIds[0]}/identity`, {});
+    expect(missing.status).toBe(400);
+    const res = await officer.post(`/api/reports/${reportIds[0]}/identity`, {
+      reason: "Follow-up visit agreed with the reporter",
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.identity).toEqual({ phone: PHONE, name: NAME, consentToContact: true });
+    const audit = await server.deps.db.execute(
+      sql`select actor_label, after::text as after from audit_log
+          where action = 'report.identity_reveal' and entity_id = ${reportIds[0]}`,
+    );
+    const rows = (audit as unknown as { rows: { actor_label: string; after: string }[] }).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.actor_label).toBe("officer.trusted@test.ke");
+    expect(rows[0]?.after).toContain("Follow-up visit agreed with the reporter");
+    expectNoReporter("the audit row", 200, rows[0]?.after ?? "");
+  });
+
+  it("is never revealed to anyone holding a police or government role, whatever else they hold", () => {
+    const principal = (roles: Role[], canRevealIdentity: boolean): Principal => ({
+      userId: "u",
+      email: "x@test.ke",
+      roles,
+      permissions: permissionsOf(roles),
+      scope: { allPlaces: true, placePaths: ["ke"], organisationIds: [] },
+      canRevealIdentity,
+    });
+    expect(mayRevealIdentity(principal(["programme_officer"], true))).toBe(true);
+    expect(mayRevealIdentity(principal(["programme_officer"], false))).toBe(false);
+    expect(mayRevealIdentity(principal(["programme_officer", "responder"], true))).toBe(false);
+    expect(mayRevealIdentity(principal(["programme_officer", "viewer"], true))).toBe(false);
+    expect(mayRevealIdentity(principal(["monitor", "admin"], true))).toBe(false);
+  });
+});

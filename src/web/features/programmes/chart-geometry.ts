@@ -1,0 +1,42 @@
+// The arithmetic behind the programme charts, kept apart from the SVG so that it can be tested.
+import type { BreakdownRow } from "../../../common/contracts/programmes-views.ts";
+import { AGE_BANDS, type AgeBand } from "../../../common/contracts/programmes-vocabulary.ts";
+
+/** How much of a bar `width` wide is filled for `actual` against `target`; never beyond the bar. */
+export function barFill(actual: number, target: number, width: number): number {
+  if (target <= 0) return actual > 0 ? width : 0;
+  return Math.round(Math.min(1, Math.max(0, actual / target)) * width * 10) / 10;
+}
+
+export interface PyramidRow {
+  ageBand: AgeBand;
+  female: number;
+  male: number;
+  /** Other and undisclosed genders: shown beside the bars, not hidden. */
+  other: number;
+}
+
+/**
+ * Unique people by age band, women on one side and men on the other, oldest band on top (as a
+ * population pyramid reads). Bands with nobody in them are left out.
+ */
+export function pyramidRows(breakdown: readonly BreakdownRow[]): PyramidRow[] {
+  const rows = new Map<AgeBand, PyramidRow>(
+    AGE_BANDS.map((ageBand) => [ageBand, { ageBand, female: 0, male: 0, other: 0 }]),
+  );
+  for (const row of breakdown) {
+    const target = rows.get(row.keys.age_band as AgeBand);
+    if (!target) continue;
+    const gender = row.keys.gender;
+    if (gender === "female") target.female += row.uniqueParticipants;
+    else if (gender === "male") target.male += row.uniqueParticipants;
+    else target.other += row.uniqueParticipants;
+  }
+  const filled = [...rows.values()].filter((r) => r.female + r.male + r.other > 0);
+  return filled.reverse();
+}
+
+/** The longest bar in the pyramid, so both sides share one scale; at least 1 to avoid dividing by zero. */
+export function pyramidScale(rows: readonly PyramidRow[]): number {
+  return Math.max(1, ...rows.flatMap((r) => [r.female, r.male]));
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACTION_POINT_STATUSES,
+  ACTIVITY_TYPES,
+  AGE_BANDS,
+  DIALOGUE_GROUPS,
+  DIMENSIONS,
+  DISABILITY_ANSWERS,
+  GENDERS,
+  INDICATOR_TYPES,
+  PARTICIPANT_ROLES,
+  PEACE_ACTION_KINDS,
+} from "../../../common/contracts/programmes-vocabulary.ts";
+import { programmesEn } from "./i18n.en.ts";
+import { programmesSw } from "./i18n.sw.ts";
+
+const vocabularies = {
+  activityTypes: ACTIVITY_TYPES,
+  peaceActionKinds: PEACE_ACTION_KINDS,
+  groups: [...DIALOGUE_GROUPS, "none"],
+  genders: GENDERS,
+  ageBands: AGE_BANDS,
+  youth: ["youth", "not_youth", "unknown"],
+  disability: DISABILITY_ANSWERS,
+  participantRoles: PARTICIPANT_ROLES,
+  indicatorTypes: INDICATOR_TYPES,
+  dimensions: DIMENSIONS,
+  actionPointStatuses: ACTION_POINT_STATUSES,
+} as const;
+
+describe("programme vocabulary in the interface", () => {
+  it.each([
+    ["English", programmesEn],
+    ["Kiswahili", programmesSw],
+  ] as const)("every value the server can send has a label in %s", (_language, text) => {
+    const missing = Object.entries(vocabularies).flatMap(([scope, values]) =>
+      values
+        .filter((v) => !(text[scope as keyof typeof vocabularies] as Record<string, string>)[v])
+        .map((v) => `${scope}.${v}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
