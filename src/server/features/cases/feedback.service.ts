@@ -259,7 +259,7 @@ export async function caseAwareResidentStatus(
   return row ? RESIDENT_STATUS_OF_CASE[row.status as CaseStatus] : residentStatusOf(report);
 }
 
-/** `residentStatusByReference` once cases exist: for SMS STATUS and the USSD "check a report" screen. */
+/** What a resident is told by reference alone (SMS STATUS, USSD "check a report"): a status line, nothing more. */
 export async function caseAwareStatusByReference(deps: Deps, typed: string): Promise<ResidentStatus | null> {
   const reference = normaliseReference(typed);
   if (!reference) return null;

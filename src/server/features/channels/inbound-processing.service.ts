@@ -4,6 +4,7 @@
 // counted and retried without holding up the rest. The report, the reply in the outbox and the
 // row's `processed_at` commit together: a crash anywhere means the message is simply done again,
 // and the unique inbound id on reports and the reply's dedupe key make "again" harmless.
+
 import { sql } from "drizzle-orm";
 import { statusMessage, t } from "../../../common/messages.ts";
 import type { Locale } from "../../../common/taxonomy.ts";
@@ -11,13 +12,9 @@ import { queryRows } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { hitRateLimit } from "../../lib/rate-limit.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { caseAwareStatusByReference } from "../cases/feedback.service.ts";
 import { enqueueSms, STOP_CONFIRMATION_PURPOSE } from "../messaging/outbox.service.ts";
-import {
-  addToReport,
-  findRecentReportFrom,
-  residentStatusByReference,
-  submitReport,
-} from "../reports/reports.service.ts";
+import { addToReport, findRecentReportFrom, submitReport } from "../reports/reports.service.ts";
 import { INBOUND_PAYLOAD_PURPOSE, type SmsPayload } from "./inbound.service.ts";
 import { inboundMessages, smsOptOuts } from "./inbound.table.ts";
 import {
@@ -189,7 +186,7 @@ async function act(txDeps: Deps, row: ClaimedRow, payload: SmsPayload): Promise<
         await reply(t(locale, "statusMissingReference"), "report.status");
         return { outcome: "status" };
       }
-      const status = await residentStatusByReference(txDeps, intent.reference);
+      const status = await caseAwareStatusByReference(txDeps, intent.reference);
       await reply(statusMessage(locale, intent.reference, status), "report.status");
       return { outcome: "status" };
     }

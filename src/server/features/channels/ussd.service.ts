@@ -7,9 +7,10 @@ import { statusMessage, t } from "../../../common/messages.ts";
 import { CATEGORY_LABELS } from "../../../common/taxonomy.ts";
 import { queryRows } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
+import { caseAwareStatusByReference } from "../cases/feedback.service.ts";
 import { PHONE_INDEX_PURPOSE } from "../messaging/outbox.service.ts";
 import { places } from "../places/places.table.ts";
-import { residentStatusByReference, submitReport } from "../reports/reports.service.ts";
+import { submitReport } from "../reports/reports.service.ts";
 import { reports } from "../reports/reports.table.ts";
 import type { AtUssdRequest } from "./africastalking.ts";
 import { formatUssdResponse } from "./africastalking.ts";
@@ -78,7 +79,7 @@ export async function answerUssd(deps: Deps, request: AtUssdRequest): Promise<st
     return formatUssdResponse({ screen: t(outcome.locale, "ussdConfirmed", { reference }), end: true });
   }
   if (outcome.statusQuery) {
-    const status = await residentStatusByReference(deps, outcome.statusQuery);
+    const status = await caseAwareStatusByReference(deps, outcome.statusQuery);
     return formatUssdResponse({
       screen: statusMessage(outcome.locale, outcome.statusQuery, status),
       end: true,

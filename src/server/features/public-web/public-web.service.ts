@@ -10,11 +10,11 @@ import type { Place } from "../../../common/places/types.ts";
 import type { Locale } from "../../../common/taxonomy.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { hitRateLimit } from "../../lib/rate-limit.ts";
+import { caseAwareResidentStatus } from "../cases/feedback.service.ts";
 import {
   addToReport,
   checkReceipt,
   MAX_REPORT_TEXT_CHARS,
-  residentStatusOf,
   submitReport,
 } from "../reports/reports.service.ts";
 import { resolveTypedPlace } from "./place-resolution.ts";
@@ -156,7 +156,7 @@ type ReportRow = Extract<Awaited<ReturnType<typeof checkReceipt>>, { ok: true }>
 async function viewOf(deps: Deps, row: ReportRow): Promise<ResidentReportView> {
   return {
     reference: row.reference,
-    status: residentStatusOf(row),
+    status: await caseAwareResidentStatus(deps, row),
     text: row.text,
     receivedAt: row.receivedAt,
     additions: await repo.additionsOf(deps.db, row.id),

@@ -5,6 +5,7 @@ import { inTransaction } from "../../deps.ts";
 import { jobs } from "../../jobs/jobs.table.ts";
 import { enqueueJob, runDueJobs } from "../../jobs/queue.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
+import { caseAwareStatusByReference } from "../cases/feedback.service.ts";
 import { smsOptOuts } from "../channels/inbound.table.ts";
 import { deliverDueMessages, enqueueSms, PHONE_INDEX_PURPOSE } from "../messaging/outbox.service.ts";
 import { outboundMessages } from "../messaging/outbox.table.ts";
@@ -13,7 +14,6 @@ import {
   checkReceipt,
   findRecentReportFrom,
   MAX_PIN_FAILURES,
-  residentStatusByReference,
   submitReport,
   TRIAGE_JOB,
 } from "./reports.service.ts";
@@ -129,8 +129,8 @@ describe("the receipt check", () => {
     expect(await checkReceipt(deps, reference, pin ?? "")).toEqual({ ok: false, reason: "locked" });
     server.clock.advance(61 * 60_000);
     expect((await checkReceipt(deps, reference, pin ?? "")).ok).toBe(true);
-    expect(await residentStatusByReference(deps, reference.replace("-", " "))).toBe("new");
-    expect(await residentStatusByReference(deps, "BRZ-ZZZZZ")).toBeNull();
+    expect(await caseAwareStatusByReference(deps, reference.replace("-", " "))).toBe("new");
+    expect(await caseAwareStatusByReference(deps, "BRZ-ZZZZZ")).toBeNull();
   });
 });
 

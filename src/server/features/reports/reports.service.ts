@@ -202,17 +202,6 @@ export function residentStatusOf(report: { status: string }): ResidentStatus {
   }
 }
 
-/** Status by reference alone (SMS STATUS, USSD "check a report"): a status line, nothing more. */
-export async function residentStatusByReference(deps: Deps, typed: string): Promise<ResidentStatus | null> {
-  const reference = normaliseReference(typed);
-  if (!reference) return null;
-  const [row] = await deps.db
-    .select({ status: reports.status })
-    .from(reports)
-    .where(eq(reports.reference, reference));
-  return row ? residentStatusOf(row) : null;
-}
-
 export type ReceiptCheck =
   | { ok: true; report: typeof reports.$inferSelect }
   | { ok: false; reason: "no_match" | "locked" };
