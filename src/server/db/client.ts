@@ -64,6 +64,13 @@ export async function openPglite(dataDir: string | "memory"): Promise<Database> 
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection can be cut by the server (restart, failover, a dropped test database). pg then
+  // emits "error" on the pool, which would crash the process unless handled; the pool replaces it.
+  pool.on("error", (error) => {
+    console.error(
+      `An idle PostgreSQL connection was closed by the server; it will be replaced (${error.message})`,
+    );
+  });
   await pool.query("select 1");
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => pool.end() };
