@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, openPage, shown, signIn } from "./support/browser.ts";
+import { smsArrives } from "./support/gateway.ts";
 import { useJourneyEnvironment } from "./support/journey.ts";
-
-/** What Africa's Talking POSTs for an incoming SMS (form-encoded). */
-async function smsArrives(baseUrl: string, id: string, from: string, text: string): Promise<void> {
-  const res = await fetch(`${baseUrl}/channels/africastalking/sms`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      from,
-      to: "22345",
-      text,
-      date: new Date().toISOString(),
-      id,
-      linkId: `link-${id}`,
-      networkCode: "63902",
-    }).toString(),
-  });
-  expect(res.status).toBe(200);
-}
 
 /** A staff member's API session: the cookie and the CSRF token, as the web app keeps them. */
 async function staffApi(baseUrl: string, email: string) {

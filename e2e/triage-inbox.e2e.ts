@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openPage, shown, signIn } from "./support/browser.ts";
+import { smsArrives } from "./support/gateway.ts";
 import { useJourneyEnvironment } from "./support/journey.ts";
-
-/** What Africa's Talking POSTs for an incoming SMS (form-encoded), as H1's route receives it. */
-async function smsArrives(baseUrl: string, id: string, from: string, text: string): Promise<void> {
-  const res = await fetch(`${baseUrl}/channels/africastalking/sms`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      from,
-      to: "22345",
-      text,
-      date: new Date().toISOString(),
-      id,
-      linkId: `link-${id}`,
-      networkCode: "63902",
-    }).toString(),
-  });
-  expect(res.status).toBe(200);
-}
 
 const EMERGENCY = "Watu wanapigana na panga sasa hivi Korogocho, tusaidieni";
 const ROUTINE = "Taa za barabarani Korogocho hazijawaka wiki mbili sasa";
