@@ -2,10 +2,12 @@
 // routing rules, and verified reports (verification itself is another feature: the tests set the
 // decision columns directly, as the verification step would).
 import { eq } from "drizzle-orm";
+import { expect } from "vitest";
 import type { CategoryCode, Locale, Urgency } from "../../../common/taxonomy.ts";
 import { cliPrincipal } from "../../cli/context.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
-import { type Fixture, makeUser, seedTwoCounties } from "../../test/fixtures.ts";
+import { type Fixture, makeUser, PASSWORD, seedTwoCounties } from "../../test/fixtures.ts";
+import { ApiClient } from "../../test/harness.ts";
 import { placePathOf } from "../places/places.service.ts";
 import { submitReport } from "../reports/reports.service.ts";
 import { reports } from "../reports/reports.table.ts";
@@ -138,4 +140,20 @@ export async function verifiedReport(
     })
     .where(eq(reports.id, submitted.id));
   return { id: submitted.id, reference: submitted.reference };
+}
+
+/** Signed-in API clients by email, made once each; `forgetAll` after the clock has expired sessions. */
+export function signedInClients(baseUrl: () => string) {
+  const clients = new Map<string, ApiClient>();
+  return {
+    async as(email: string): Promise<ApiClient> {
+      const known = clients.get(email);
+      if (known) return known;
+      const api = new ApiClient(baseUrl());
+      expect((await api.login(email, PASSWORD)).status).toBe(200);
+      clients.set(email, api);
+      return api;
+    },
+    forgetAll: () => clients.clear(),
+  };
 }

@@ -3,14 +3,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
-import { PASSWORD } from "../../test/fixtures.ts";
-import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
+import { startTestServer, type TestServer } from "../../test/harness.ts";
 import {
   type CaseFixture,
   KAPTEMBWO,
   OCS_PHONE,
   SUPERVISOR_PHONE,
   seedCases,
+  signedInClients,
   verifiedReport,
 } from "./cases-test.fixture.ts";
 import { CASE_DEADLINE_JOB, runDeadlineJob } from "./deadlines.service.ts";
@@ -18,16 +18,7 @@ import { CASE_DEADLINE_JOB, runDeadlineJob } from "./deadlines.service.ts";
 const MINUTE = 60_000;
 let server: TestServer;
 let fx: CaseFixture;
-const clients = new Map<string, ApiClient>();
-
-async function as(email: string): Promise<ApiClient> {
-  const known = clients.get(email);
-  if (known) return known;
-  const api = new ApiClient(server.url);
-  expect((await api.login(email, PASSWORD)).status).toBe(200);
-  clients.set(email, api);
-  return api;
-}
+const { as, forgetAll } = signedInClients(() => server.url);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -57,7 +48,7 @@ async function noticesOf(email: string, caseId: string): Promise<string[]> {
 
 const advance = async (minutes: number) => {
   server.clock.advance(minutes * MINUTE);
-  clients.clear(); // sessions expire as the clock moves on: sign in again
+  forgetAll(); // sessions expire as the clock moves on: sign in again
 
   await server.worker.drain();
 };

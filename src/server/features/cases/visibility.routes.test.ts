@@ -2,8 +2,7 @@
 // reported; a police-misconduct case goes to oversight and the programme and stays invisible to
 // police, whatever else they hold.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD } from "../../test/fixtures.ts";
-import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
+import { startTestServer, type TestServer } from "../../test/harness.ts";
 import {
   type CaseFixture,
   KAPTEMBWO,
@@ -11,21 +10,13 @@ import {
   REPORTER_PHONE,
   SUPERVISOR_PHONE,
   seedCases,
+  signedInClients,
   verifiedReport,
 } from "./cases-test.fixture.ts";
 
 let server: TestServer;
 let fx: CaseFixture;
-const clients = new Map<string, ApiClient>();
-
-async function as(email: string): Promise<ApiClient> {
-  const known = clients.get(email);
-  if (known) return known;
-  const api = new ApiClient(server.url);
-  expect((await api.login(email, PASSWORD)).status).toBe(200);
-  clients.set(email, api);
-  return api;
-}
+const { as } = signedInClients(() => server.url);
 
 beforeAll(async () => {
   server = await startTestServer();
