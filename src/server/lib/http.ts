@@ -69,30 +69,32 @@ export function clearSessionCookie(reply: FastifyReply): void {
 }
 
 /** Every error leaves as `{ error: { code, message, fields? } }`; unexpected ones say nothing internal. */
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof AppError) {
-      return reply.status(error.status).send({
-        error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
-      });
-    }
-    const fastifyError = error as { statusCode?: number; code?: string; message?: string };
-    if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-      const message =
-        fastifyError.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
-          ? "Send the body as application/json."
-          : fastifyError.code === "FST_ERR_CTP_BODY_TOO_LARGE"
-            ? "The request body is too large."
-            : fastifyError.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
-              ? "The JSON body is empty."
-              : (fastifyError.message ?? "Bad request.");
-      return reply.status(fastifyError.statusCode).send({ error: { code: "bad_request", message } });
-    }
-    request.log.error({ err: error }, "unhandled error");
-    return reply.status(500).send({
-      error: { code: "internal", message: "Something went wrong on our side. It has been logged." },
+export function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return reply.status(error.status).send({
+      error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
     });
+  }
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+    const message =
+      fastifyError.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
+        ? "Send the body as application/json."
+        : fastifyError.code === "FST_ERR_CTP_BODY_TOO_LARGE"
+          ? "The request body is too large."
+          : fastifyError.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+            ? "The JSON body is empty."
+            : (fastifyError.message ?? "Bad request.");
+    return reply.status(fastifyError.statusCode).send({ error: { code: "bad_request", message } });
+  }
+  request.log.error({ err: error }, "unhandled error");
+  return reply.status(500).send({
+    error: { code: "internal", message: "Something went wrong on our side. It has been logged." },
   });
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler(answerError);
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({
       error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` },

@@ -79,6 +79,36 @@ describe("vault encryption", () => {
   });
 });
 
+describe("vault byte sealing", () => {
+  it("round-trips any bytes, including none, and never shows the plain bytes", () => {
+    const vault = vaultWith("2026a");
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (plain) => {
+        const sealed = vault.encryptBytes("attachment.content", plain);
+        expect(Buffer.compare(vault.decryptBytes("attachment.content", sealed), Buffer.from(plain))).toBe(0);
+      }),
+    );
+    const pdf = Buffer.from("%PDF-1.7 statement of the OCS Kaptembwo".repeat(50));
+    const sealed = vault.encryptBytes("attachment.content", pdf);
+    expect(sealed.includes(Buffer.from("Kaptembwo"))).toBe(false);
+  });
+
+  it("refuses bytes that were tampered with, sealed for another purpose or cut short", () => {
+    const vault = vaultWith("2026a");
+    const sealed = vault.encryptBytes("attachment.content", Buffer.from("evidence"));
+    const flipped = Buffer.from(sealed);
+    flipped[flipped.length - 1] = (flipped[flipped.length - 1] ?? 0) ^ 1;
+    expect(() => vault.decryptBytes("attachment.content", flipped)).toThrow(/failed authentication/);
+    expect(() => vault.decryptBytes("attachment.other", sealed)).toThrow(/failed authentication/);
+    expect(() => vault.decryptBytes("attachment.content", sealed.subarray(0, 20))).toThrow(/malformed/);
+  });
+
+  it("still opens bytes sealed under the old key after rotation", () => {
+    const sealed = vaultWith("2025a").encryptBytes("attachment.content", Buffer.from("photo"));
+    expect(vaultWith("2026a").decryptBytes("attachment.content", sealed).toString()).toBe("photo");
+  });
+});
+
 describe("vault key rotation", () => {
   it("still decrypts values sealed with the old key after a new key becomes active", () => {
     const sealedBefore = vaultWith("2025a").encrypt("phone", "+254712345678");

@@ -25,6 +25,9 @@ export interface Vault {
   blindIndex(purpose: string, value: string): string;
   needsReencrypt(sealed: string): boolean;
   reencrypt(purpose: string, sealed: string): string;
+  /** Files and other binary content, in the binary envelope below (no base64 inflation). */
+  encryptBytes(purpose: string, plain: Uint8Array): Buffer;
+  decryptBytes(purpose: string, sealed: Uint8Array): Buffer;
 }
 
 export class VaultError extends Error {
@@ -90,6 +93,26 @@ function parseSealed(sealed: string): Sealed {
   return { keyId, iv, ciphertext: decodeBase64(ctPart, "ciphertext"), tag };
 }
 
+// Binary envelope: [version 0x01][key id length][key id, ASCII][iv 12][tag 16][ciphertext].
+const BYTES_VERSION = 0x01;
+
+function parseSealedBytes(sealed: Uint8Array): Sealed {
+  const buffer = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  if (buffer.length < 2 || buffer[0] !== BYTES_VERSION)
+    throw new VaultError("Sealed bytes are malformed: unknown envelope version");
+  const keyIdLength = buffer[1] as number;
+  const ivStart = 2 + keyIdLength;
+  const tagStart = ivStart + IV_BYTES;
+  const ctStart = tagStart + TAG_BYTES;
+  if (buffer.length < ctStart) throw new VaultError("Sealed bytes are malformed: too short");
+  return {
+    keyId: buffer.subarray(2, ivStart).toString("ascii"),
+    iv: buffer.subarray(ivStart, tagStart),
+    tag: buffer.subarray(tagStart, ctStart),
+    ciphertext: buffer.subarray(ctStart),
+  };
+}
+
 export function createVault(options: VaultOptions): Vault {
   const keys = checkOptions(options);
   const { activeKeyId, hmacKey } = options;
@@ -106,23 +129,56 @@ export function createVault(options: VaultOptions): Vault {
   }
 
   function decrypt(purpose: string, sealed: string): string {
+    const parts = parseSealed(sealed);
+    const decipher = decipherFor(purpose, parts);
+    try {
+      return Buffer.concat([decipher.update(parts.ciphertext), decipher.final()]).toString("utf8");
+    } catch {
+      throw new VaultError("Sealed value failed authentication: tampered, wrong key or wrong purpose");
+    }
+  }
+
+  function decipherFor(purpose: string, { keyId, iv, tag }: Sealed) {
     checkPurpose(purpose);
-    const { keyId, iv, ciphertext, tag } = parseSealed(sealed);
     const key = keys.get(keyId);
     if (!key) throw new VaultError(`Sealed value uses vault key "${keyId}", which is not configured`);
     const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(associatedData(keyId, purpose));
     decipher.setAuthTag(tag);
+    return decipher;
+  }
+
+  function encryptBytes(purpose: string, plain: Uint8Array): Buffer {
+    checkPurpose(purpose);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv("aes-256-gcm", activeKey, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(associatedData(activeKeyId, purpose));
+    const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const keyId = Buffer.from(activeKeyId, "ascii");
+    return Buffer.concat([
+      Buffer.from([BYTES_VERSION, keyId.length]),
+      keyId,
+      iv,
+      cipher.getAuthTag(),
+      ciphertext,
+    ]);
+  }
+
+  function decryptBytes(purpose: string, sealed: Uint8Array): Buffer {
+    const parts = parseSealedBytes(sealed);
+    const decipher = decipherFor(purpose, parts);
     try {
-      return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
+      return Buffer.concat([decipher.update(parts.ciphertext), decipher.final()]);
     } catch {
-      throw new VaultError("Sealed value failed authentication: tampered, wrong key or wrong purpose");
+      throw new VaultError("Sealed bytes failed authentication: tampered, wrong key or wrong purpose");
     }
   }
 
   return {
     encrypt,
     decrypt,
+    encryptBytes,
+    decryptBytes,
     blindIndex(purpose, value) {
       checkPurpose(purpose);
       return createHmac("sha256", hmacKey).update(`baraza-index:${purpose}\0${value}`, "utf8").digest("hex");

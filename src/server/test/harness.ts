@@ -96,7 +96,14 @@ export class ApiClient {
         ...(this.csrfToken && method !== "GET" && { "x-csrf-token": this.csrfToken }),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === "string"
+            ? body
+            : body instanceof Uint8Array
+              ? new Uint8Array(body)
+              : JSON.stringify(body),
     });
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith("baraza_session="));
     if (setCookie) this.cookie = setCookie.split(";")[0] ?? "";
@@ -115,6 +122,22 @@ export class ApiClient {
   }
   patch<T = any>(path: string, body: unknown) {
     return this.request<T>("PATCH", path, body);
+  }
+
+  delete<T = any>(path: string) {
+    return this.request<T>("DELETE", path);
+  }
+  /** A file upload as the staff app sends it: the raw bytes, the name in the query. */
+  upload<T = any>(
+    path: string,
+    filename: string,
+    bytes: Uint8Array,
+    contentType = "application/octet-stream",
+  ) {
+    const separator = path.includes("?") ? "&" : "?";
+    return this.request<T>("POST", `${path}${separator}filename=${encodeURIComponent(filename)}`, bytes, {
+      "content-type": contentType,
+    });
   }
 
   async login(email: string, password: string): Promise<ApiResponse> {

@@ -51,6 +51,24 @@ describe("the API client", () => {
     expect(calls[0]?.init.body).toBe("{}");
   });
 
+  it("uploads a file as its raw bytes with the name in the query and the CSRF token, and deletes without a body", async () => {
+    const { calls, fetchImpl } = fakeFetch(() => json(201, { attachment: {} }));
+    const api = createApiClient(fetchImpl);
+    api.setCsrfToken("token-123");
+    const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: "image/jpeg" });
+    await api.upload("/api/activities/a1/attachments", photo, "Picha ya baraza.jpg");
+    expect(calls[0]?.url).toBe("/api/activities/a1/attachments?filename=Picha+ya+baraza.jpg");
+    expect(calls[0]?.init.body).toBe(photo);
+    expect(headersOf(calls[0])).toMatchObject({
+      "X-CSRF-Token": "token-123",
+      "Content-Type": "application/octet-stream",
+    });
+    await api.delete("/api/activities/a1/attachments/f1");
+    expect(calls[1]?.init.method).toBe("DELETE");
+    expect(calls[1]?.init.body).toBeUndefined();
+    expect(headersOf(calls[1])["X-CSRF-Token"]).toBe("token-123");
+  });
+
   it("stops sending the CSRF token once it is cleared at sign-out", async () => {
     const { calls, fetchImpl } = fakeFetch(() => json(200, {}));
     const api = createApiClient(fetchImpl);

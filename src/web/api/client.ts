@@ -24,6 +24,9 @@ export interface ApiClient {
   get<T>(path: string, query?: QueryParams): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
+  /** A file as raw bytes, its name in the query (the server reads the type from the bytes). */
+  upload<T>(path: string, file: Blob, filename: string): Promise<T>;
   setCsrfToken(token: string | undefined): void;
 }
 
@@ -64,10 +67,15 @@ export function createApiClient(fetchImpl: typeof fetch = globalThis.fetch.bind(
     const headers: Record<string, string> = { Accept: "application/json" };
     const init: RequestInit = { method, headers, credentials: "same-origin" };
     if (method !== "GET") {
-      headers["Content-Type"] = "application/json";
       if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
-      // A JSON content type with an empty body is a parse error on the server.
-      init.body = JSON.stringify(body ?? {});
+      if (body instanceof Blob) {
+        headers["Content-Type"] = "application/octet-stream";
+        init.body = body;
+      } else if (method !== "DELETE") {
+        headers["Content-Type"] = "application/json";
+        // A JSON content type with an empty body is a parse error on the server.
+        init.body = JSON.stringify(body ?? {});
+      }
     }
     let response: Response;
     try {
@@ -84,6 +92,8 @@ export function createApiClient(fetchImpl: typeof fetch = globalThis.fetch.bind(
     get: (path, query) => request("GET", withQuery(path, query)),
     post: (path, body) => request("POST", path, body),
     patch: (path, body) => request("PATCH", path, body),
+    delete: (path) => request("DELETE", path),
+    upload: (path, file, filename) => request("POST", withQuery(path, { filename }), file),
     setCsrfToken: (token) => {
       csrfToken = token;
     },
