@@ -6,12 +6,14 @@ import {
   ALERTS_DETECT_JOB,
   requestAlertDetection,
   runAlertsDetectJob,
+  scheduleNextDetection,
 } from "./features/alerts/alerts-job.service.ts";
 import { CASE_DEADLINE_JOB, runDeadlineJob } from "./features/cases/deadlines.service.ts";
 import { processInboundMessages } from "./features/channels/inbound-processing.service.ts";
 import { deliverDueMessages } from "./features/messaging/outbox.service.ts";
 import { TRIAGE_JOB } from "./features/reports/reports.service.ts";
 import { runTriageJob } from "./features/reports/triage-job.service.ts";
+import { JOBS_CLEANUP_JOB, runJobsCleanupJob, scheduleJobsCleanup } from "./jobs/cleanup.ts";
 import { type JobHandler, runDueJobs } from "./jobs/queue.ts";
 import { createWorker, type Worker, type WorkerTask } from "./jobs/worker.ts";
 
@@ -24,7 +26,17 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   },
   [ALERTS_DETECT_JOB]: runAlertsDetectJob,
   [CASE_DEADLINE_JOB]: runDeadlineJob,
+  [JOBS_CLEANUP_JOB]: runJobsCleanupJob,
 };
+
+/**
+ * Jobs that book their own next run (alert detection every quarter hour, the daily clean-up) need a
+ * first booking; serve makes it at every start, and a slot already booked is not booked twice.
+ */
+export async function bookRecurringJobs(deps: Deps): Promise<void> {
+  await scheduleNextDetection(deps);
+  await scheduleJobsCleanup(deps);
+}
 
 export const BACKGROUND_TASKS: readonly WorkerTask[] = [
   { name: "inbound", run: (deps) => processInboundMessages(deps) },

@@ -4,10 +4,10 @@ import { Command } from "commander";
 import { createUserInput } from "../../common/contracts/users.ts";
 import { ROLES } from "../../common/roles.ts";
 import { buildApp } from "../app.ts";
-import { createBackgroundWorker } from "../background.ts";
+import { bookRecurringJobs, createBackgroundWorker } from "../background.ts";
 import { openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
-import { verifyAuditLog } from "../features/audit/audit.service.ts";
+import { parseAuditHead, verifyAuditLog } from "../features/audit/audit.service.ts";
 import { createUser } from "../features/users/users.service.ts";
 import { AppError, parseInput } from "../lib/errors.ts";
 import { formatDemoLogins, seedDemo } from "../seed/demo.ts";
@@ -36,6 +36,7 @@ program
     }
     const app = await buildApp(deps);
     const address = await app.listen({ port: config.port, host: config.host });
+    await bookRecurringJobs(deps);
     const worker = createBackgroundWorker(deps);
     worker.start();
     console.log(`Baraza is listening on ${address} (database: ${database.kind})`);
@@ -130,14 +131,28 @@ user
 const audit = program.command("audit").description("Audit log tools.");
 audit
   .command("verify")
-  .description("Recompute the audit log's hash chain and report any entry that was altered or removed.")
-  .action(async () => {
+  .description(
+    "Recompute the audit log's hash chain and report any entry that was altered or removed. Prints the head " +
+      "(seq:hash): keep it outside the database and pass it back with --expect-head to detect removed newest entries.",
+  )
+  .option(
+    "--expect-head <seq:hash>",
+    "a head printed by an earlier run; fails if it is no longer in the chain",
+  )
+  .action(async (opts: { expectHead?: string }) => {
+    const expectHead = opts.expectHead === undefined ? undefined : parseAuditHead(opts.expectHead);
+    if (expectHead === null) {
+      console.error('--expect-head must look like "1234:<64 hex characters>", as printed by audit verify.');
+      process.exitCode = 2;
+      return;
+    }
     const config = loadConfigOrExit();
     const database = await openDatabase(config);
-    const result = await verifyAuditLog(buildDeps(config, database));
+    const result = await verifyAuditLog(buildDeps(config, database), { expectHead });
     await database.close();
     if (result.ok) {
       console.log(`Audit log intact: ${result.checked} entries verified.`);
+      if (result.head) console.log(`Head: ${result.head.seq}:${result.head.hash}`);
       return;
     }
     console.error(`Audit log TAMPERED: ${result.problems.length} problem(s) in ${result.checked} entries:`);

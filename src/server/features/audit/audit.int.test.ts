@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedTwoCounties } from "../../test/fixtures.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
-import { verifyAuditLog } from "./audit.service.ts";
+import { parseAuditHead, verifyAuditLog } from "./audit.service.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -46,5 +46,25 @@ describe("the audit log", () => {
     const tampered = await verifyAuditLog(server.deps);
     expect(tampered.ok).toBe(false);
     expect(tampered.problems.join("\n")).toMatch(/entry 4 .*does not match its hash/);
+  });
+  it("detects the newest entries removed behind the trigger's back, against a head recorded earlier", async () => {
+    const missing = (problems: string[]) => problems.filter((p) => p.includes("is missing"));
+    const before = await verifyAuditLog(server.deps);
+    const head = before.head as { seq: number; hash: string };
+    expect(parseAuditHead(`${head.seq}:${head.hash}`)).toEqual(head);
+    expect(missing((await verifyAuditLog(server.deps, { expectHead: head })).problems)).toEqual([]);
+
+    await server.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`delete from audit_log where seq = ${head.seq}`);
+    });
+    // Without the recorded head the shortened chain still links up; with it, the removal shows.
+    expect((await verifyAuditLog(server.deps)).problems).toEqual(before.problems);
+    const cut = await verifyAuditLog(server.deps, { expectHead: head });
+    expect(cut.ok).toBe(false);
+    expect(missing(cut.problems).join("\n")).toMatch(
+      new RegExp(`entry ${head.seq}, recorded earlier as the newest, is missing`),
+    );
+    expect(parseAuditHead("12:not-a-hash")).toBeNull();
   });
 });

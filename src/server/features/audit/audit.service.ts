@@ -50,18 +50,39 @@ export async function recordAudit(txDeps: Deps, actor: Actor, event: AuditEvent)
   });
 }
 
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
 export interface VerifyResult {
   ok: boolean;
   checked: number;
   problems: string[];
+  /** The newest entry: record it outside the database, and pass it back as `expectHead` later. */
+  head: AuditHead | null;
 }
 
-/** Walks the whole chain in order; reports every entry whose content or link does not match. */
-export async function verifyAuditLog(deps: Deps, batchSize = 2000): Promise<VerifyResult> {
+/** "1234:9f86d0…" as printed by `baraza audit verify`. */
+export function parseAuditHead(text: string): AuditHead | null {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  return match ? { seq: Number(match[1]), hash: match[2] as string } : null;
+}
+
+/**
+ * Walks the whole chain in order; reports every entry whose content or link does not match.
+ * A chain cut short at its end still links up, so removing the newest entries is only visible
+ * against a head recorded earlier somewhere else: `expectHead` must still be in the chain, unchanged.
+ */
+export async function verifyAuditLog(
+  deps: Deps,
+  { batchSize = 2000, expectHead }: { batchSize?: number; expectHead?: AuditHead } = {},
+): Promise<VerifyResult> {
   const problems: string[] = [];
   let expectedPrev = GENESIS_HASH;
   let lastSeq = 0;
   let checked = 0;
+  let expectedHeadSeen = false;
   for (;;) {
     const rows = await deps.db
       .select()
@@ -90,13 +111,29 @@ export async function verifyAuditLog(deps: Deps, batchSize = 2000): Promise<Veri
         problems.push(
           `entry ${row.seq} (${row.action} ${row.entityType} ${row.entityId}): content does not match its hash`,
         );
+      if (expectHead && row.seq === expectHead.seq) {
+        expectedHeadSeen = true;
+        if (row.hash !== expectHead.hash)
+          problems.push(
+            `entry ${row.seq}: its hash is not the one recorded earlier (the log was rewritten from there)`,
+          );
+      }
       expectedPrev = row.hash;
       lastSeq = row.seq;
       checked++;
     }
     if (rows.length < batchSize) break;
   }
-  return { ok: problems.length === 0, checked, problems };
+  if (expectHead && !expectedHeadSeen)
+    problems.push(
+      `entry ${expectHead.seq}, recorded earlier as the newest, is missing: entries were removed (the log now ends at ${lastSeq})`,
+    );
+  return {
+    ok: problems.length === 0,
+    checked,
+    problems,
+    head: checked > 0 ? { seq: lastSeq, hash: expectedPrev } : null,
+  };
 }
 
 /**

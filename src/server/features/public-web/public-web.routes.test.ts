@@ -311,6 +311,19 @@ describe("following up with the receipt", () => {
     expect((await post("/follow-up", { reference, pin })).status).toBe(200);
   });
 
+  it("locks an unknown reference after 5 tries exactly as a known one, so the lock reveals nothing", async () => {
+    const guess = "BRZ-QQQQQ";
+    for (let attempt = 1; attempt < MAX_PIN_FAILURES; attempt++)
+      expect((await post("/follow-up", { reference: guess, pin: "123456" })).status).toBe(400);
+    const locked = await post("/follow-up", { reference: guess, pin: "123456" });
+    expect(locked.status).toBe(429);
+    expect(locked.html).toContain("Checking this report is paused for one hour.");
+    const keys = await queryRows<{ key: string }>(server.deps.db, sql`select key from rate_limits`);
+    expect(JSON.stringify(keys)).not.toContain("QQQQQ");
+    server.clock.advance(61 * 60_000);
+    expect((await post("/follow-up", { reference: guess, pin: "123456" })).status).toBe(400);
+  });
+
   it("asks for a missing reference or PIN", async () => {
     const page = await post("/follow-up", { reference: "", pin: "", lang: "sw" });
     expect(page.status).toBe(400);

@@ -8,6 +8,7 @@ import type { CategoryCode, Locale, Urgency } from "../../../common/taxonomy.ts"
 import type { Deps } from "../../deps.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
 import { badRequest } from "../../lib/errors.ts";
+import { hitRateLimit } from "../../lib/rate-limit.ts";
 import { type Actor, recordAudit } from "../audit/audit.service.ts";
 import { PHONE_INDEX_PURPOSE, PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
 import { placePathOf } from "../places/places.service.ts";
@@ -207,10 +208,22 @@ export type ReceiptCheck =
   | { ok: false; reason: "no_match" | "locked" };
 
 /**
+ * An unknown reference locks exactly as a known one does after MAX_PIN_FAILURES tries, or the lock
+ * itself would tell a guesser which references exist. Its failures are counted under a keyed hash
+ * of the reference, so the typed references are not kept.
+ */
+async function failUnknownReference(deps: Deps, reference: string): Promise<ReceiptCheck> {
+  const key = `followup.unknown:${deps.vault.blindIndex("followup.reference", reference)}`;
+  const failures = await hitRateLimit(deps.db, key, deps.now(), PIN_LOCK_MINUTES * 60_000);
+  return { ok: false, reason: failures >= MAX_PIN_FAILURES ? "locked" : "no_match" };
+}
+
+/**
  * The /follow-up check: reference plus receipt PIN. Wrong PINs are counted per report and lock
  * the check for an hour after MAX_PIN_FAILURES, so a PIN cannot be guessed online. An unknown
- * reference and a wrong PIN give the same answer, so references cannot be probed either.
- * Runs in its own statements (not the caller's transaction) so a failed attempt is always counted.
+ * reference and a wrong PIN give the same answer, and lock the same way, so references cannot be
+ * probed either. Runs in its own statements (not the caller's transaction) so a failed attempt is
+ * always counted.
  */
 export async function checkReceipt(
   deps: Deps,
@@ -220,7 +233,7 @@ export async function checkReceipt(
   const reference = normaliseReference(typedReference);
   if (!reference) return { ok: false, reason: "no_match" };
   const [row] = await deps.db.select().from(reports).where(eq(reports.reference, reference));
-  if (!row?.pinHash) return { ok: false, reason: "no_match" };
+  if (!row?.pinHash) return failUnknownReference(deps, reference);
   const now = deps.now();
   if (row.pinLockedUntil && row.pinLockedUntil > now) return { ok: false, reason: "locked" };
   if (verifyPin(deps.config.vault.hashKey, reference, typedPin, row.pinHash)) {

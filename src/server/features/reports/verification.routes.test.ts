@@ -3,6 +3,7 @@
 import { PassThrough } from "node:stream";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client.ts";
 import { inTransaction } from "../../deps.ts";
 import { type Fixture, NAKURU, seedTwoCounties } from "../../test/fixtures.ts";
 import { type ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
@@ -141,6 +142,21 @@ describe("rejecting, reopening and illegal moves", () => {
     expect(res.body.report.status).toBe("rejected");
     expect(res.body.report.decisions[0]).toMatchObject({ action: "reject", reason: "A test message" });
     expect((await auditRows(id)).at(-1)?.after).toContain("A test message");
+  });
+
+  it("asks the alerts to count again a minute after a decision, since a rejected report no longer counts", async () => {
+    const { id } = await triaged("Vijana wanapigana Molo tena leo");
+    server.clock.advance(2 * 60_000);
+    await server.worker.drain();
+    const requested = () =>
+      queryRows<{ run_at: string | Date }>(
+        server.deps.db,
+        sql`select run_at from jobs where dedupe_key = 'alerts.detect:requested' and status = 'queued'`,
+      );
+    expect(await requested()).toEqual([]);
+    expect((await monitor.post(`/api/reports/${id}/reject`, { reason: "Not in our area" })).status).toBe(200);
+    const [job] = await requested();
+    expect(new Date(job?.run_at ?? 0).getTime()).toBe(server.clock.now().getTime() + 60_000);
   });
 
   it("answers 409 with what to do for moves the workflow does not allow", async () => {

@@ -19,8 +19,9 @@ import type {
 import { type Deps, inTransaction } from "../../deps.ts";
 import { AppError, badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
 import { type Principal, placeInScope } from "../../lib/scope.ts";
+import { requestAlertDetection } from "../alerts/alerts-job.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { openCaseForReport } from "../cases/cases.service.ts";
+import { joinDuplicateToCase, openCaseForReport, removeReopenedDuplicate } from "../cases/cases.service.ts";
 import { placePathOf } from "../places/places.service.ts";
 import { actorOf } from "../users/users.service.ts";
 import * as repo from "./inbox.repo.ts";
@@ -214,6 +215,14 @@ async function decide(
       await keepLabel(tx, report, decision.id, decided);
     // A verified report is acted on: it opens its case (routed, with deadlines) in the same transaction.
     if (action === "verify") await openCaseForReport(tx, actorOf(principal), id);
+    // A duplicate follows its original's case (when it has one); reopened, it leaves that case.
+    if (action === "duplicate" && duplicateOfId)
+      await joinDuplicateToCase(tx, actorOf(principal), id, duplicateOfId);
+    if (action === "reopen" && report.status === "duplicate")
+      await removeReopenedDuplicate(tx, actorOf(principal), id);
+    // What the alerts count may have changed (category, place, rejected, duplicate): score again
+    // shortly rather than at the next quarter hour; requests within a minute share one run.
+    await requestAlertDetection(tx);
     await recordAudit(tx, actorOf(principal), {
       action: `report.${action}`,
       entityType: "report",

@@ -97,7 +97,7 @@ describe("sessions", () => {
 });
 
 describe("two-factor sign-in", () => {
-  it("once enabled, a session needs the current TOTP code before it grants anything", async () => {
+  it("once enabled, a session needs the current TOTP code before it grants anything, and a code works only once", async () => {
     const api = client();
     await api.login("officer.mombasa@test.ke", PASSWORD);
     const setup = await api.post("/api/auth/two-factor/setup");
@@ -110,6 +110,7 @@ describe("two-factor sign-in", () => {
       true,
     );
 
+    server.clock.advance(30_000); // the code that enabled it is spent; sign in with the next one
     const again = client();
     const first = await again.login("officer.mombasa@test.ke", PASSWORD);
     expect(first.body).toMatchObject({ twoFactorRequired: true });
@@ -118,6 +119,16 @@ describe("two-factor sign-in", () => {
     const done = await again.post("/api/auth/two-factor", { code: code() });
     expect(done.status).toBe(200);
     expect((await again.get("/api/organisations")).status).toBe(200);
+
+    // A code seen over a shoulder cannot be replayed while it is still valid.
+    const onlooker = client();
+    await onlooker.login("officer.mombasa@test.ke", PASSWORD);
+    const replayed = await onlooker.post("/api/auth/two-factor", { code: code() });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.error.message).toMatch(/already been used/);
+    expect((await onlooker.get("/api/organisations")).status).toBe(401);
+    server.clock.advance(30_000);
+    expect((await onlooker.post("/api/auth/two-factor", { code: code() })).status).toBe(200);
   });
 
   it("in production an administrator without two-factor can reach only their account until they set it up", async () => {

@@ -166,10 +166,15 @@ function totpFor(secretBase32: string, email: string) {
   });
 }
 
-function checkTotp(deps: Deps, sealed: string | null, email: string, code: string): boolean {
-  if (!sealed) return false;
+const TOTP_PERIOD_MS = 30_000;
+
+/** The TOTP step the code belongs to (one step of clock drift either way), or null when wrong. */
+function totpStepOf(deps: Deps, sealed: string | null, email: string, code: string): number | null {
+  if (!sealed) return null;
   const totp = totpFor(deps.vault.decrypt(TOTP_PURPOSE, sealed), email);
-  return totp.validate({ token: code, timestamp: deps.now().getTime(), window: 1 }) !== null;
+  const now = deps.now().getTime();
+  const delta = totp.validate({ token: code, timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / TOTP_PERIOD_MS) + delta;
 }
 
 export async function completeTwoFactor(deps: Deps, auth: Authenticated, code: string): Promise<UserView> {
@@ -180,13 +185,18 @@ export async function completeTwoFactor(deps: Deps, auth: Authenticated, code: s
   const now = deps.now();
   if ((await rateLimit.peekRateLimit(deps.db, rateKey, now, 15 * 60_000)) >= deps.config.login.maxFailures)
     throw tooManyRequests("Too many wrong codes. Wait 15 minutes and sign in again.");
-  if (!checkTotp(deps, row.totpSecretSealed, row.email, code)) {
+  const step = totpStepOf(deps, row.totpSecretSealed, row.email, code);
+  if (step === null) {
     await rateLimit.hitRateLimit(deps.db, rateKey, now, 15 * 60_000);
     throw unauthorised(
       "That code is not right. Check your authenticator app's clock and try the current code.",
     );
   }
   await inTransaction(deps, async (tx) => {
+    if (!(await usersRepo.claimTotpStep(tx.db, row.id, step)))
+      throw unauthorised(
+        "That code has already been used. Wait for the next code in your authenticator app.",
+      );
     await rateLimit.clearRateLimit(tx.db, rateKey);
     await repo.markSessionVerified(tx.db, auth.session.tokenHash);
     await recordAudit(
@@ -289,7 +299,8 @@ export async function startTwoFactorSetup(
 export async function enableTwoFactor(deps: Deps, auth: Authenticated, code: string): Promise<UserView> {
   const row = await usersRepo.findUserById(deps.db, auth.user.id);
   if (!row?.totpSecretSealed) throw badRequest("Start two-factor setup first.");
-  if (!checkTotp(deps, row.totpSecretSealed, row.email, code))
+  const step = totpStepOf(deps, row.totpSecretSealed, row.email, code);
+  if (step === null)
     throw badRequest("code: that code is not right; enter the current code from your authenticator app", [
       { path: "code", message: "is not the current code" },
     ]);
@@ -297,7 +308,7 @@ export async function enableTwoFactor(deps: Deps, auth: Authenticated, code: str
     deps,
     auth,
     "user.two_factor_enable",
-    { twoFactorEnabled: true },
+    { twoFactorEnabled: true, totpLastStep: step },
     {
       before: { twoFactorEnabled: false },
       after: { twoFactorEnabled: true },
@@ -317,7 +328,7 @@ export async function disableTwoFactor(deps: Deps, auth: Authenticated, password
     deps,
     auth,
     "user.two_factor_disable",
-    { twoFactorEnabled: false, totpSecretSealed: null },
+    { twoFactorEnabled: false, totpSecretSealed: null, totpLastStep: null },
     {
       before: { twoFactorEnabled: true },
       after: { twoFactorEnabled: false },

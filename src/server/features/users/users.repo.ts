@@ -1,6 +1,6 @@
 // SQL for users and their grants. Every function takes the db (or a transaction) first.
 
-import { and, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, eq, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { PlaceKind } from "../../../common/contracts/places.ts";
 import type { UserView } from "../../../common/contracts/users.ts";
 import type { Role } from "../../../common/roles.ts";
@@ -176,4 +176,17 @@ export async function replaceGrants(
 export async function countUsers(db: Db): Promise<number> {
   const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${users}`);
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Accepts a code's step only if it is newer than the last accepted one, atomically, so a code seen
+ * over a shoulder or in a proxy log cannot be used again within its 90-second validity.
+ */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return claimed.length === 1;
 }

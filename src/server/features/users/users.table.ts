@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations } from "../organisations/organisations.table.ts";
 import { places } from "../places/places.table.ts";
 
@@ -12,6 +22,8 @@ export const users = pgTable("users", {
   /** TOTP secret sealed by the vault; null until two-factor setup starts. */
   totpSecretSealed: text("totp_secret_sealed"),
   twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
+  /** The 30-second TOTP step of the last accepted code: a code is good once, never replayed. */
+  totpLastStep: bigint("totp_last_step", { mode: "number" }),
   mustChangePassword: boolean("must_change_password").notNull().default(false),
   active: boolean("active").notNull().default(true),
   /** An explicit, audited grant: the only way to see a reporter's contact details. */
