@@ -46,7 +46,7 @@ const SMS = "Majambazi wanashambulia watu na panga Kaptembwo sasa hivi, tusaidie
 describe("early response to an emergency SMS", () => {
   const env = useJourneyEnvironment();
 
-  it("an emergency SMS is verified, routed to the Kaptembwo OCS, acknowledged and resolved on a phone, and the reporter is told", async () => {
+  it("an emergency SMS is verified, routed to the Kaptembwo OCS, acknowledged, acted on with a photo and resolved on a phone, and the reporter is told", async () => {
     const url = env.server.url;
     await smsArrives(url, "ATXid_e2e_response", "+254722000977", SMS);
     const officer = await staffApi(url, "officer.nakuru@baraza.test");
@@ -92,6 +92,17 @@ describe("early response to an emergency SMS", () => {
 
     await page.getByRole("button", { name: "Acknowledge" }).click();
     await shown(page.getByText("Acknowledged", { exact: true }).first());
+    // On the way there, an action with a photo of the scene, as an OCS would add from the phone.
+    await page.getByLabel("What was done, by whom").fill("Patrol car sent to the stage, OB 14/23/11");
+    await page.getByRole("button", { name: "Save the action" }).click();
+    const timeline = page.getByRole("region", { name: "Timeline" });
+    await shown(timeline.getByText("Patrol car sent to the stage"));
+    await timeline.getByLabel("Add files").setInputFiles({
+      name: "scene.png",
+      mimeType: "image/png",
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+    });
+    await shown(timeline.getByRole("link", { name: "scene.png" }));
     await page.getByRole("button", { name: "Mark resolved" }).click();
     await page
       .getByLabel("How was it resolved?")

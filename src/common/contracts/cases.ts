@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { ResidentStatus } from "../messages.ts";
 import { CATEGORY_CODES, type CategoryCode, URGENCY_LEVELS, type Urgency } from "../taxonomy.ts";
+import type { AttachmentView } from "./attachments.ts";
 
 export const RESPONDER_UNIT_KINDS = [
   "police_station",
@@ -224,12 +225,15 @@ export interface CaseSummaryView {
 }
 
 export interface CaseEventView {
+  id: string;
   at: string;
   actor: string;
   kind: string;
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus | null;
   notes: string | null;
+  /** Files on this entry (photos, written settlements); see /api/case-events/:id/attachments. */
+  attachments: AttachmentView[];
 }
 
 export interface CaseFeedbackView {
@@ -288,6 +292,7 @@ export interface NotificationView {
 export const metricsQuery = z.strictObject({
   from: z.iso.datetime({ message: "must be an ISO date-time" }).optional(),
   to: z.iso.datetime({ message: "must be an ISO date-time" }).optional(),
+  category: z.enum(CATEGORY_CODES).optional(),
 });
 
 export interface DurationStats {
@@ -306,11 +311,29 @@ export interface ResponseMetricsRow {
   overdue: number;
 }
 
+/** A case late on a deadline now: which deadlines (acknowledge, act) and since when. */
+export interface OverdueCaseView {
+  id: string;
+  number: string;
+  category: CategoryCode;
+  urgency: Urgency;
+  status: CaseStatus;
+  place: { id: string; name: string } | null;
+  units: { id: string; name: string }[];
+  overdue: { kind: DueKind; at: string }[];
+}
+
 export interface ResponseMetrics {
   from: string | null;
   to: string | null;
+  /** The category the figures are limited to, if any. */
+  category: CategoryCode | null;
   asOf: string;
   total: ResponseMetricsRow;
   byUnit: ResponseMetricsRow[];
   byCategory: ResponseMetricsRow[];
+  /** Most overdue first; at most OVERDUE_LIST_LIMIT of them (the count is in total.overdue). */
+  overdueCases: OverdueCaseView[];
 }
+
+export const OVERDUE_LIST_LIMIT = 100;

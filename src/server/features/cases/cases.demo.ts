@@ -7,6 +7,7 @@ import type { CategoryCode } from "../../../common/taxonomy.ts";
 import type { Deps } from "../../deps.ts";
 import type { Principal } from "../../lib/scope.ts";
 import { users } from "../users/users.table.ts";
+import { seedCaseHistoryDemo } from "./case-history.demo.ts";
 import { createResponderUnit, setUnitMembers } from "./responders.service.ts";
 import { createRoutingRule } from "./routing-rules.service.ts";
 
@@ -30,8 +31,12 @@ export async function seedCasesDemo(
       kind: "police_station",
       org: "rv",
       areas: ["w:0872"],
-      // A made-up number in the demo range; the console SMS driver only prints it masked.
-      members: [{ email: "responder.kaptembwo@baraza.test", supervisor: false, phone: "+254700000101" }],
+      // Made-up numbers in the demo range; the console SMS driver only prints them masked. The
+      // sub-county commander supervises the station: a missed deadline escalates to them first.
+      members: [
+        { email: "responder.kaptembwo@baraza.test", supervisor: false, phone: "+254700000101" },
+        { email: "commander.nakuru@baraza.test", supervisor: true, phone: "+254700000102" },
+      ],
     },
     {
       name: "Nakuru programme desk (demo)",
@@ -67,6 +72,14 @@ export async function seedCasesDemo(
       org: "rv",
       areas: ["c:001"],
       categories: ["gbv"],
+      members: [],
+    },
+    {
+      // No rule sends anything to chiefs yet: administrators add such rules (see the routing journey).
+      name: "Kaptembwo chief (demo)",
+      kind: "chief",
+      org: "rv",
+      areas: ["w:0872"],
       members: [],
     },
   ];
@@ -133,4 +146,5 @@ export async function seedCasesDemo(
       placeId: null,
       active: true,
     });
+  await seedCaseHistoryDemo(deps, principal);
 }

@@ -16,6 +16,8 @@ import type { Deps } from "../../deps.ts";
 import { parseInput } from "../../lib/errors.ts";
 import { requireAuth } from "../../lib/http.ts";
 import { type Principal, requirePermission } from "../../lib/scope.ts";
+import { registerAttachmentRoutes } from "../attachments/attachment-routes.ts";
+import { authoriseCaseEventFiles } from "./case-attachments.service.ts";
 import { recordAction, transitionCase } from "./case-lifecycle.service.ts";
 import { assignUnit, joinCase, openCase } from "./cases.service.ts";
 import { getCaseDetail, listCases } from "./cases.views.ts";
@@ -85,6 +87,13 @@ export function casesRoutes(app: FastifyInstance, deps: Deps): void {
     const principal = caseWorker(request);
     await recordAction(deps, principal, request.params.id, parseInput(recordActionInput, request.body).notes);
     return { case: await getCaseDetail(deps, principal, request.params.id) };
+  });
+
+  // Files on timeline actions: see what the case shows, change them when you may work on it.
+  registerAttachmentRoutes(app, deps, {
+    path: "/api/case-events/:id/attachments",
+    ownerKind: "case_event",
+    authorise: (request, eventId, mode) => authoriseCaseEventFiles(deps, caseWorker(request), eventId, mode),
   });
 
   app.post<IdParams>("/api/cases/:id/assignments", async (request) => {

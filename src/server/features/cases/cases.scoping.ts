@@ -29,6 +29,9 @@ interface Seeded {
   mombasaNoticeIds: string[];
   officer: ApiClient;
   ocs: ApiClient;
+  /** A Mombasa timeline entry with a file on it. */
+  mombasaEventId: string;
+  mombasaFileId: string;
 }
 
 const SECRET = "Coast Secret";
@@ -99,6 +102,13 @@ async function seed({ server, fx }: Context): Promise<Seeded> {
   expect((await mombasaOfficer.login("officer.mombasa@test.ke", PASSWORD)).status).toBe(200);
   const notices = (await mombasaOfficer.get("/api/notifications")).body.notifications as { id: string }[];
   expect(notices.length).toBeGreaterThan(0);
+  const mombasaEventId = (await mombasaOfficer.get(`/api/cases/${mombasaCase.id}`)).body.case.timeline[0].id;
+  const file = await mombasaOfficer.upload(
+    `/api/case-events/${mombasaEventId}/attachments`,
+    `${SECRET} statement.txt`,
+    Buffer.from(`${SECRET}: what the neighbour saw`),
+  );
+  expect(file.status).toBe(201);
   const officer = new ApiClient(server.url);
   expect((await officer.login(nakuruOfficer.email, PASSWORD)).status).toBe(200);
   const ocs = new ApiClient(server.url);
@@ -113,6 +123,8 @@ async function seed({ server, fx }: Context): Promise<Seeded> {
     mombasaNoticeIds: notices.map((n) => n.id),
     officer,
     ocs,
+    mombasaEventId,
+    mombasaFileId: file.body.attachment.id,
   };
 }
 
@@ -199,6 +211,36 @@ export function caseScopingCases(context: () => Context): Record<string, () => P
     "POST /api/cases/:id/feedback/:feedbackId/discard": async () => {
       const d = await data();
       await refused(`/feedback/${d.feedbackId}/discard`, {})();
+    },
+    "GET /api/case-events/:id/attachments": async () => {
+      const d = await data();
+      for (const api of [d.officer, d.ocs]) {
+        const res = await api.get(`/api/case-events/${d.mombasaEventId}/attachments`);
+        expect(res.status).toBe(404);
+        expectNothingOfMombasa(res.body, d);
+      }
+    },
+    "POST /api/case-events/:id/attachments": async () => {
+      const d = await data();
+      const res = await d.officer.upload(
+        `/api/case-events/${d.mombasaEventId}/attachments`,
+        "x.txt",
+        Buffer.from("x"),
+      );
+      expect(res.status).toBe(404);
+    },
+    "GET /api/case-events/:id/attachments/:attachmentId": async () => {
+      const d = await data();
+      const res = await d.officer.get(`/api/case-events/${d.mombasaEventId}/attachments/${d.mombasaFileId}`);
+      expect(res.status).toBe(404);
+      expectNothingOfMombasa(res.body, d);
+    },
+    "DELETE /api/case-events/:id/attachments/:attachmentId": async () => {
+      const d = await data();
+      const res = await d.officer.delete(
+        `/api/case-events/${d.mombasaEventId}/attachments/${d.mombasaFileId}`,
+      );
+      expect(res.status).toBe(404);
     },
     "GET /api/notifications": async () => {
       const d = await data();

@@ -2,7 +2,7 @@
 // message in the same transaction), joined by further reports, given further units by hand. The
 // lifecycle moves are in case-lifecycle.service.ts.
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type CaseStatus, RESIDENT_STATUS_OF_CASE } from "../../../common/contracts/cases.ts";
 import type { CategoryCode, Urgency } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
@@ -62,24 +62,50 @@ export async function addEvent(
   });
 }
 
-async function caseOfReport(db: Db, reportId: string): Promise<CaseRow | undefined> {
-  const [row] = await db
+async function caseOfReport(
+  db: Db,
+  reportId: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<CaseRow | undefined> {
+  const query = db
     .select({ c: cases })
     .from(caseReports)
     .innerJoin(cases, eq(cases.id, caseReports.caseId))
     .where(eq(caseReports.reportId, reportId));
+  const [row] = opts.forUpdate ? await query.for("update", { of: cases }) : await query;
   return row?.c;
 }
 
-async function addReportToCase(txDeps: Deps, actor: Actor, row: CaseRow, reportId: string): Promise<void> {
+/**
+ * Puts a report into a case. `duplicateOf`: it joins because staff marked it as a duplicate of a
+ * report of this case; the timeline says so without naming either report (responders read it).
+ */
+async function addReportToCase(
+  txDeps: Deps,
+  actor: Actor,
+  row: CaseRow,
+  reportId: string,
+  duplicateOf?: string,
+): Promise<void> {
   await txDeps.db.insert(caseReports).values({ caseId: row.id, reportId, joinedAt: txDeps.now() });
-  await addEvent(txDeps, row.id, actor, { kind: "report_joined", data: { reportId } });
+  await addEvent(
+    txDeps,
+    row.id,
+    actor,
+    duplicateOf
+      ? {
+          kind: "duplicate_joined",
+          notes: "A report of the same incident, marked as a duplicate, joined this case.",
+          data: { reportId, duplicateOf },
+        }
+      : { kind: "report_joined", data: { reportId } },
+  );
   await recordAudit(txDeps, actor, {
     action: "case.join_report",
     entityType: "case",
     entityId: row.id,
     placePath: row.placePath,
-    after: { reportId },
+    after: { reportId, ...(duplicateOf && { asDuplicateOf: duplicateOf }) },
   });
   // The newcomer hears where the case stands now.
   await queueReporterFeedback(txDeps, row, RESIDENT_STATUS_OF_CASE[row.status as CaseStatus], {
@@ -106,7 +132,7 @@ export async function openCaseForReport(
     const target = await caseOfReport(txDeps.db, report.duplicateOfId);
     if (!target)
       throw conflict("The report this one duplicates has no case yet: open a case for that one first.");
-    await addReportToCase(txDeps, actor, target, reportId);
+    await addReportToCase(txDeps, actor, target, reportId, report.duplicateOfId);
     return { id: target.id, number: target.number, created: false };
   }
   if (report.status !== "verified")
@@ -180,7 +206,79 @@ export async function openCaseForReport(
     dedupeKey: `assigned:${row.id}`,
   });
   await queueReporterFeedback(txDeps, row, "case_open");
+  // Reports already marked as duplicates of this one, while it had no case, follow it in.
+  const duplicates = await txDeps.db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.duplicateOfId, reportId),
+        eq(reports.status, "duplicate"),
+        sql`not exists (select 1 from ${caseReports} where ${caseReports.reportId} = ${reports.id})`,
+      ),
+    )
+    .orderBy(reports.receivedAt);
+  for (const duplicate of duplicates) await addReportToCase(txDeps, actor, row, duplicate.id, reportId);
   return { id: row.id, number: row.number, created: true };
+}
+
+/**
+ * A report staff have just marked as a duplicate of `originalId`, in the decision's transaction:
+ * it joins the original's case, so that its reporter follows the case's progress. When the
+ * original has no case yet nothing opens; the duplicate joins when the original's case opens
+ * (openCaseForReport). A report already in a case (it opened one before it was reopened) stays.
+ */
+export async function joinDuplicateToCase(
+  txDeps: Deps,
+  actor: Actor,
+  reportId: string,
+  originalId: string,
+): Promise<{ caseId: string } | null> {
+  if (await caseOfReport(txDeps.db, reportId)) return null;
+  // Waits for a verification of the original still under way, so that the duplicate either sees
+  // the case it opened or is seen by it (openCaseForReport takes in marked duplicates).
+  await txDeps.db.select({ id: reports.id }).from(reports).where(eq(reports.id, originalId)).for("share");
+  const target = await caseOfReport(txDeps.db, originalId, { forUpdate: true });
+  if (!target) return null;
+  await addReportToCase(txDeps, actor, target, reportId, originalId);
+  return { caseId: target.id };
+}
+
+/**
+ * A duplicate reopened for review, in the decision's transaction, leaves the case it joined as a
+ * duplicate: until staff decide again it is no report of that case, and its reporter is told the
+ * report's own status. A case the report itself opened keeps it.
+ */
+export async function removeReopenedDuplicate(txDeps: Deps, actor: Actor, reportId: string): Promise<void> {
+  const row = await caseOfReport(txDeps.db, reportId, { forUpdate: true });
+  if (!row) return;
+  const [opener] = await txDeps.db
+    .select({ id: caseEvents.id })
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.caseId, row.id),
+        eq(caseEvents.kind, "opened"),
+        sql`${caseEvents.data}->>'reportId' = ${reportId}`,
+      ),
+    );
+  if (opener) return;
+  await txDeps.db
+    .delete(caseReports)
+    .where(and(eq(caseReports.caseId, row.id), eq(caseReports.reportId, reportId)));
+  await addEvent(txDeps, row.id, actor, {
+    kind: "report_left",
+    notes: "A report that had joined as a duplicate was reopened for review and taken out of this case.",
+    data: { reportId },
+  });
+  await recordAudit(txDeps, actor, {
+    action: "case.remove_report",
+    entityType: "case",
+    entityId: row.id,
+    placePath: row.placePath,
+    before: { reportId },
+    after: { reportId: null, reason: "report reopened" },
+  });
 }
 
 async function loadReportInScope(db: Db, principal: Principal, reportId: string) {

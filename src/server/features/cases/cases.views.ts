@@ -1,5 +1,6 @@
 // Reading cases: the list with what is due, the detail with what residents wrote (never who they
 // are), the timeline and what the reader may do next. Visibility is cases.policy.ts, in the query.
+
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import {
   CASE_ACTIONS,
@@ -14,6 +15,7 @@ import type { CategoryCode, Urgency } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
 import type { Deps } from "../../deps.ts";
 import type { Principal } from "../../lib/scope.ts";
+import { listAttachments } from "../attachments/attachments.service.ts";
 import { places } from "../places/places.table.ts";
 import { reportAdditions, reports } from "../reports/reports.table.ts";
 import {
@@ -147,6 +149,11 @@ export async function getCaseDetail(deps: Deps, principal: Principal, id: string
     .from(caseEvents)
     .where(eq(caseEvents.caseId, row.id))
     .orderBy(asc(caseEvents.seq));
+  const files = await listAttachments(
+    deps,
+    "case_event",
+    events.map((e) => e.id),
+  );
   const units = await unitsOfCases(deps.db, [row.id]);
   const workable = mayWorkOn(access, row, await activeUnitIdsOf(deps.db, row.id));
   const status = row.status as CaseStatus;
@@ -174,12 +181,14 @@ export async function getCaseDetail(deps: Deps, principal: Principal, id: string
       reasons: u.reasons,
     })),
     timeline: events.map((e) => ({
+      id: e.id,
       at: e.at.toISOString(),
       actor: e.actorLabel,
       kind: e.kind,
       fromStatus: e.fromStatus as CaseStatus | null,
       toStatus: e.toStatus as CaseStatus | null,
       notes: e.notes,
+      attachments: files.get(e.id) ?? [],
     })),
     allowedActions: workable ? CASE_ACTIONS.filter((a) => canApplyCaseAction(a, status)) : [],
     canRecordAction: workable && (status === "acknowledged" || status === "in_progress"),

@@ -183,4 +183,23 @@ describe("response metrics", () => {
     expect((await officer.get("/api/cases/metrics?from=yesterday")).status).toBe(400);
     expect((await (await as(fx.people.ocs.email)).get("/api/cases/metrics")).status).toBe(403);
   });
+
+  it("lists the overdue cases with what is overdue, and narrows the figures to one category", async () => {
+    const officer = await as(fx.people.programmeOfficer.email);
+    const { metrics } = (await officer.get("/api/cases/metrics")).body;
+    expect(metrics.category).toBeNull();
+    expect(metrics.overdueCases).toHaveLength(1);
+    const [late] = metrics.overdueCases;
+    expect(late).toMatchObject({ category: "gang_crime", urgency: "emergency", status: "open" });
+    expect(late.place.name).toMatch(/Kaptembwo/);
+    expect(late.units.map((u: { name: string }) => u.name)).toContain("Kaptembwo Police Station");
+    expect(late.overdue.map((o: { kind: string }) => o.kind)).toEqual(["acknowledge", "act"]);
+    const gang = (await officer.get("/api/cases/metrics?category=gang_crime")).body.metrics;
+    expect(gang).toMatchObject({ category: "gang_crime", total: { cases: 2, overdue: 1 } });
+    const gbv = (await officer.get("/api/cases/metrics?category=gbv")).body.metrics;
+    expect(gbv).toMatchObject({ category: "gbv", total: { cases: 0, overdue: 0 }, overdueCases: [] });
+    const bad = await officer.get("/api/cases/metrics?category=land");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe("category");
+  });
 });

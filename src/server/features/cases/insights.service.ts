@@ -1,26 +1,29 @@
 // Response metrics over the cases a reader can see, and each user's in-app notifications.
 import { and, desc, eq, gte, inArray, isNull, lt } from "drizzle-orm";
-import type {
-  CaseStatus,
-  DueKind,
-  NotificationView,
-  ResponseMetrics,
+import {
+  type CaseStatus,
+  type DueKind,
+  type NotificationView,
+  OVERDUE_LIST_LIMIT,
+  type ResponseMetrics,
 } from "../../../common/contracts/cases.ts";
+import type { CategoryCode, Urgency } from "../../../common/taxonomy.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { forbidden, notFound } from "../../lib/errors.ts";
 import type { Principal } from "../../lib/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { places } from "../places/places.table.ts";
 import { actorOf } from "../users/users.service.ts";
 import { caseAccessOf, unitsOfCases, visibleCaseCondition } from "./cases.policy.ts";
 import { caseNotifications, cases } from "./cases.table.ts";
-import { responseMetrics } from "./metrics.ts";
+import { overdueCases, responseMetrics } from "./metrics.ts";
 
 const METRICS_CASE_LIMIT = 20_000;
 
 export async function getResponseMetrics(
   deps: Deps,
   principal: Principal,
-  range: { from?: string | undefined; to?: string | undefined },
+  range: { from?: string | undefined; to?: string | undefined; category?: CategoryCode | undefined },
 ): Promise<ResponseMetrics> {
   const access = await caseAccessOf(deps, principal);
   if (!access.manage && !access.oversee)
@@ -35,6 +38,7 @@ export async function getResponseMetrics(
         visibleCaseCondition(access),
         from ? gte(cases.openedAt, from) : undefined,
         to ? lt(cases.openedAt, to) : undefined,
+        range.category ? eq(cases.category, range.category) : undefined,
       ),
     )
     .orderBy(desc(cases.openedAt))
@@ -48,15 +52,34 @@ export async function getResponseMetrics(
         rows.slice(i, i + 1000).map((r) => r.id),
       )),
     );
-  return responseMetrics(
-    rows.map((r) => ({
-      ...r,
-      status: r.status as CaseStatus,
-      units: units.filter((u) => u.caseId === r.id).map((u) => ({ id: u.unitId, name: u.name })),
+  const withUnits = rows.map((r) => ({
+    ...r,
+    status: r.status as CaseStatus,
+    units: units.filter((u) => u.caseId === r.id).map((u) => ({ id: u.unitId, name: u.name })),
+  }));
+  const now = deps.now();
+  const overdue = overdueCases(withUnits, now, OVERDUE_LIST_LIMIT);
+  const placeIds = [...new Set(overdue.flatMap((c) => (c.placeId ? [c.placeId] : [])))];
+  const placeRows = placeIds.length
+    ? await deps.db
+        .select({ id: places.id, name: places.name })
+        .from(places)
+        .where(inArray(places.id, placeIds))
+    : [];
+  return {
+    ...responseMetrics(withUnits, now, { from, to }),
+    category: range.category ?? null,
+    overdueCases: overdue.map((c) => ({
+      id: c.id,
+      number: c.number,
+      category: c.category as CategoryCode,
+      urgency: c.urgency as Urgency,
+      status: c.status,
+      place: placeRows.find((p) => p.id === c.placeId) ?? null,
+      units: c.units,
+      overdue: c.missed.map((m) => ({ kind: m.kind, at: m.at.toISOString() })),
     })),
-    deps.now(),
-    { from, to },
-  );
+  };
 }
 
 /** The signed-in user's notices about cases they can still see, newest first. */

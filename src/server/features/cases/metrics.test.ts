@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { durationStats, type MetricsCase, responseMetrics } from "./metrics.ts";
+import {
+  durationStats,
+  type MetricsCase,
+  missedDeadlines,
+  overdueCases,
+  responseMetrics,
+} from "./metrics.ts";
 
 const OPENED = new Date("2026-11-23T08:00:00.000Z");
 const plus = (minutes: number) => new Date(OPENED.getTime() + minutes * 60_000);
@@ -63,5 +69,26 @@ describe("responseMetrics", () => {
       ["gang_crime", 2],
       ["gbv", 2],
     ]);
+  });
+});
+
+describe("overdue cases", () => {
+  const unacknowledged = kase({ category: "gbv" });
+  const lateToAct = kase({ status: "acknowledged", acknowledgedAt: plus(10) });
+  const acted = kase({ status: "in_progress", acknowledgedAt: plus(10), firstActionAt: plus(60) });
+
+  it("names each missed deadline, from the deadline itself on", () => {
+    expect(missedDeadlines(unacknowledged, plus(29))).toEqual([]);
+    expect(missedDeadlines(unacknowledged, plus(30))).toEqual([{ kind: "acknowledge", at: plus(30) }]);
+    expect(missedDeadlines(unacknowledged, plus(24 * 60)).map((m) => m.kind)).toEqual(["acknowledge", "act"]);
+    expect(missedDeadlines(lateToAct, plus(24 * 60)).map((m) => m.kind)).toEqual(["act"]);
+    expect(missedDeadlines(acted, plus(48 * 60))).toEqual([]);
+  });
+
+  it("lists the longest overdue first, up to the limit, leaving out cases on time", () => {
+    const earlier = kase({ openedAt: plus(-60), acknowledgeDueAt: plus(-30), category: "other" });
+    const list = overdueCases([unacknowledged, acted, earlier, lateToAct], plus(25 * 60), 10);
+    expect(list.map((c) => c.category)).toEqual(["other", "gbv", "gang_crime"]);
+    expect(overdueCases([unacknowledged, earlier], plus(45), 1).map((c) => c.category)).toEqual(["other"]);
   });
 });

@@ -1,7 +1,12 @@
 // Response metrics as a pure aggregation: time to acknowledge, to first action and to resolution,
 // per responder unit and per category, and how many cases are overdue now.
-import type { DurationStats, ResponseMetrics, ResponseMetricsRow } from "../../../common/contracts/cases.ts";
-import { type CaseTimes, isOverdue } from "./deadlines.ts";
+import type {
+  DueKind,
+  DurationStats,
+  ResponseMetrics,
+  ResponseMetricsRow,
+} from "../../../common/contracts/cases.ts";
+import { type CaseTimes, isOverdue, stillOwed } from "./deadlines.ts";
 
 export interface MetricsCase extends CaseTimes {
   category: string;
@@ -42,11 +47,32 @@ function row(key: string, label: string, group: readonly MetricsCase[], now: Dat
   };
 }
 
+/** The deadlines a case has missed as of `now`, earliest first (none when it is on time). */
+export function missedDeadlines(c: CaseTimes, now: Date): { kind: DueKind; at: Date }[] {
+  return (["acknowledge", "act"] as const).flatMap((kind) => {
+    const at = kind === "acknowledge" ? c.acknowledgeDueAt : c.actionDueAt;
+    return stillOwed(kind, c) && now.getTime() >= at.getTime() ? [{ kind, at }] : [];
+  });
+}
+
+/** The overdue cases, the longest overdue first, at most `limit` of them. */
+export function overdueCases<C extends CaseTimes>(
+  cases: readonly C[],
+  now: Date,
+  limit: number,
+): (C & { missed: { kind: DueKind; at: Date }[] })[] {
+  return cases
+    .map((c) => ({ ...c, missed: missedDeadlines(c, now) }))
+    .filter((c) => c.missed.length > 0)
+    .sort((a, b) => (a.missed[0]?.at.getTime() ?? 0) - (b.missed[0]?.at.getTime() ?? 0))
+    .slice(0, limit);
+}
+
 export function responseMetrics(
   cases: readonly MetricsCase[],
   now: Date,
   range: { from: Date | null; to: Date | null },
-): ResponseMetrics {
+): Omit<ResponseMetrics, "category" | "overdueCases"> {
   const byUnit = new Map<string, { label: string; cases: MetricsCase[] }>();
   const byCategory = new Map<string, MetricsCase[]>();
   for (const c of cases) {

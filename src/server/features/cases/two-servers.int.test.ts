@@ -2,6 +2,7 @@
 // step runs once and every SMS leaves once. On PostgreSQL the second instance has its own
 // connection pool, as a second process would; PGlite is one process by nature, so there the two
 // workers share its single connection (still two workers racing for the same jobs and outbox).
+// Two real server processes on PostgreSQL: two-processes.int.test.ts.
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,14 +1,16 @@
 // One case on a phone: what happened and where (never who reported), what is due, what to do
 // next, who is working on it and why, and the timeline.
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { CaseDetailView } from "../../../common/contracts/cases.ts";
+import { AttachmentsPanel } from "../../ui/attachments.tsx";
 import { LoadError, Loading } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
 import { CaseActions, RecordAction } from "./case-actions.tsx";
 import { DueLine, useDateTime } from "./case-bits.tsx";
 import { CaseFeedback } from "./case-feedback.tsx";
-import { useCase } from "./case-queries.ts";
+import { caseKeys, useCase } from "./case-queries.ts";
 import "./cases.css";
 
 function Reports({ kase }: { kase: CaseDetailView }) {
@@ -75,16 +77,24 @@ function Units({ kase }: { kase: CaseDetailView }) {
 function Timeline({ kase }: { kase: CaseDetailView }) {
   const { t } = useTranslation();
   const when = useDateTime();
+  const queryClient = useQueryClient();
   return (
     <section aria-labelledby="case-timeline" className="card">
       <h2 id="case-timeline">{t("cases.timeline")}</h2>
       <ol className="case-timeline">
-        {kase.timeline.map((event, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the timeline is append-only
-          <li key={index}>
+        {kase.timeline.map((event) => (
+          <li key={event.id}>
             <time dateTime={event.at}>{when(event.at)}</time> ·{" "}
             <strong>{t(`cases.events.${event.kind}`)}</strong> · <span className="muted">{event.actor}</span>
             {event.notes ? <p className="case-event-notes">{event.notes}</p> : null}
+            {event.kind === "action" || event.attachments.length > 0 ? (
+              <AttachmentsPanel
+                path={`/api/case-events/${event.id}/attachments`}
+                canChange={kase.canRecordAction && event.kind === "action"}
+                initial={event.attachments}
+                onChanged={() => void queryClient.invalidateQueries({ queryKey: caseKeys.detail(kase.id) })}
+              />
+            ) : null}
           </li>
         ))}
       </ol>

@@ -1,12 +1,13 @@
 // Talking to /api/cases and /api/notifications. Lists refresh by themselves: a responder's phone
 // left open on the list must show a new emergency without anyone pressing reload.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   CaseAction,
   CaseDetailView,
   CaseFeedbackView,
   CaseSummaryView,
   NotificationView,
+  ResponseMetrics,
 } from "../../../common/contracts/cases.ts";
 import { useApi } from "../../app/api-context.tsx";
 
@@ -18,7 +19,27 @@ export const caseKeys = {
   list: (view: CaseListView) => ["cases", "list", view] as const,
   detail: (id: string) => ["cases", "detail", id] as const,
   notifications: ["cases", "notifications"] as const,
+  metrics: (filters: MetricsFilters) => ["cases", "metrics", filters] as const,
 };
+
+export interface MetricsFilters {
+  /** Days back from now; 0 for all time. */
+  days: number;
+  category: string;
+}
+
+export function useResponseMetrics(filters: MetricsFilters) {
+  const api = useApi();
+  return useQuery({
+    queryKey: caseKeys.metrics(filters),
+    queryFn: () =>
+      api.get<{ metrics: ResponseMetrics }>("/api/cases/metrics", {
+        from: filters.days > 0 ? new Date(Date.now() - filters.days * 86_400_000).toISOString() : undefined,
+        category: filters.category || undefined,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
 
 export function useCaseList(view: CaseListView) {
   const api = useApi();

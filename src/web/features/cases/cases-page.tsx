@@ -78,6 +78,11 @@ export function CasesPage() {
   return (
     <section aria-labelledby="page-title" className="cases-page">
       <PageTitle>{t("cases.title")}</PageTitle>
+      {permissions.has("cases.manage") ? (
+        <p>
+          <Link to="/cases/metrics">{t("cases.metricsLink")}</Link>
+        </p>
+      ) : null}
       <NewForYou />
       <fieldset className="case-views">
         <legend>{t("cases.viewsLabel")}</legend>

@@ -4,6 +4,7 @@ import { Gated } from "../../app/gated.tsx";
 import { AREA_GATES } from "../../app/navigation.ts";
 import { CasePage } from "./case-page.tsx";
 import { CasesPage } from "./cases-page.tsx";
+import { METRICS_GATE, MetricsPage } from "./metrics-page.tsx";
 
 export const caseRoutes: RouteObject[] = [
   {
@@ -11,6 +12,14 @@ export const caseRoutes: RouteObject[] = [
     element: (
       <Gated gate={AREA_GATES.cases}>
         <CasesPage />
+      </Gated>
+    ),
+  },
+  {
+    path: "cases/metrics",
+    element: (
+      <Gated gate={METRICS_GATE}>
+        <MetricsPage />
       </Gated>
     ),
   },
