@@ -90,5 +90,14 @@ export async function generate(db: Db): Promise<void> {
   await run(sql`insert into action_points (activity_id, position, text, status, updated_at)
     select d.activity_id, k, 'Action point ' || k, ${sql.raw(`case when ${spread("d.activity_id::text || k")} % 3 = 0 then 'kept' else 'open' end`)}, now()
     from dialogue_sessions d cross join generate_series(0, 1) k`);
+  // Indicators as a project would have them, for the programme dashboard: people reached, attendances
+  // and dialogue sessions held, each with a target per year.
+  await run(sql`insert into project_indicators (id, project_id, name, type, activity_types, created_at)
+    values (md5('i1')::uuid, md5('project')::uuid, 'People reached', 'unique_participants', '{}', now()),
+      (md5('i2')::uuid, md5('project')::uuid, 'Attendances', 'attendances', '{}', now()),
+      (md5('i3')::uuid, md5('project')::uuid, 'Dialogue sessions held', 'activity_count', '{dialogue_session}', now())`);
+  await run(sql`insert into indicator_targets (indicator_id, label, starts_on, ends_on, value)
+    select i.id, y::text, make_date(y, 1, 1), make_date(y, 12, 31), 10000
+    from project_indicators i cross join generate_series(2025, 2026) y where i.project_id = md5('project')::uuid`);
   await run(sql`analyze`);
 }

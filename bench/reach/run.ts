@@ -3,14 +3,17 @@
 //   npx node bench/reach/run.ts                  both databases (PostgreSQL at BARAZA_BENCH_POSTGRES_URL,
 //                                                default postgres://postgres@127.0.0.1:5432/postgres)
 //   npx node bench/reach/run.ts --db pglite      one database only (pglite | postgres)
+//   npx node bench/reach/run.ts --only dashboard only the queries whose name contains the text
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import type { DashboardQuery } from "../../src/common/contracts/programmes.ts";
 import { type Database, openPglite, openPostgres } from "../../src/server/db/client.ts";
 import { migrate } from "../../src/server/db/migrate.ts";
 import type { Deps } from "../../src/server/deps.ts";
 import { syncGazetteer } from "../../src/server/features/places/places.service.ts";
 import { listActivities } from "../../src/server/features/programmes/activities.repo.ts";
+import { programmeDashboard } from "../../src/server/features/programmes/dashboard.service.ts";
 import {
   commitmentsKept,
   computedValue,
@@ -18,10 +21,16 @@ import {
   reachBreakdown,
   reachTotals,
 } from "../../src/server/features/programmes/reach.repo.ts";
+import type { Principal } from "../../src/server/lib/scope.ts";
 import { generate, md5Uuid, PROJECT_ID, SIZE } from "./data.ts";
 
 const { values: args } = parseArgs({
-  options: { db: { type: "string", default: "both" }, runs: { type: "string", default: "5" } },
+  options: {
+    db: { type: "string", default: "both" },
+    runs: { type: "string", default: "5" },
+    /** Only the queries whose name contains this text, e.g. --only dashboard. */
+    only: { type: "string", default: "" },
+  },
 });
 const RUNS = Math.max(1, Number(args.runs));
 const TARGET_MS = { postgres: 300, pglite: 1000 } as const;
@@ -33,6 +42,18 @@ const dialogues: ProjectFilter = { ...year, types: ["dialogue_session"] };
 /** A reader who covers only Nakuru of a project that spans Nakuru and Mombasa. */
 const nakuruOnly: ProjectFilter = { ...all, scopePaths: ["c:032"] };
 const kaptembwoWard: ProjectFilter = { ...all, within: "c:032/s:175/w:0872" };
+
+/** A national M&E officer of the bench organisation, for the service-level dashboard query. */
+const officer = (scope: { allPlaces: boolean; placePaths: string[] }): Principal => ({
+  userId: md5Uuid("officer"),
+  email: "officer@bench.test",
+  roles: ["me_officer"],
+  permissions: new Set(["programmes.read"]),
+  scope: { ...scope, organisationIds: [md5Uuid("org")] },
+  canRevealIdentity: false,
+});
+const dashboard = (db: Database["db"], principal: Principal, query: DashboardQuery) =>
+  programmeDashboard({ db, now: () => new Date() } as Deps, principal, md5Uuid("programme"), query);
 
 type Query = [name: string, run: (db: Database["db"]) => Promise<unknown>];
 const QUERIES: Query[] = [
@@ -59,6 +80,27 @@ const QUERIES: Query[] = [
         { allPlaces: true, placePaths: ["ke"], organisationIds: [md5Uuid("org")] },
         { projectId: PROJECT_ID, limit: 50, offset: 0 },
       ),
+  ],
+  [
+    "programme dashboard, one year (3 indicators, pyramid, time, map)",
+    (db) =>
+      dashboard(db, officer({ allPlaces: true, placePaths: ["ke"] }), {
+        from: "2025-01-01",
+        to: "2025-12-31",
+      }),
+  ],
+  [
+    "programme dashboard, whole programme, reader scoped to Nakuru",
+    (db) => dashboard(db, officer({ allPlaces: false, placePaths: ["c:032"] }), {}),
+  ],
+  [
+    "programme dashboard, one quarter in one ward",
+    (db) =>
+      dashboard(db, officer({ allPlaces: true, placePaths: ["ke"] }), {
+        from: "2026-04-01",
+        to: "2026-06-30",
+        place: "w:0872",
+      }),
   ],
 ];
 
@@ -114,7 +156,7 @@ async function bench(kind: "pglite" | "postgres"): Promise<boolean> {
     console.log(
       `${"query".padEnd(62)} ${"median".padStart(8)} ${"max".padStart(8)}   (target < ${target} ms)`,
     );
-    for (const [name, query] of QUERIES) {
+    for (const [name, query] of QUERIES.filter(([name]) => name.includes(args.only))) {
       await query(db); // warm-up: plan and cache
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {

@@ -17,7 +17,9 @@ import { organisationsRoutes } from "./features/organisations/organisations.rout
 import { placesRoutes } from "./features/places/places.routes.ts";
 import { programmesRoutes } from "./features/programmes/programmes.routes.ts";
 import { publicWebRoutes } from "./features/public-web/public-web.routes.ts";
+import { referralsRoutes } from "./features/referrals/referrals.routes.ts";
 import { reportsRoutes } from "./features/reports/reports.routes.ts";
+import { storiesRoutes } from "./features/stories/stories.routes.ts";
 import { authRoutes } from "./features/users/auth.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
 import { registerAuthHooks, registerErrorHandler } from "./lib/http.ts";
@@ -88,6 +90,8 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   organisationsRoutes(app, deps);
   placesRoutes(app, deps);
   programmesRoutes(app, deps);
+  storiesRoutes(app, deps);
+  referralsRoutes(app, deps);
   auditRoutes(app, deps);
   respondersRoutes(app, deps);
   casesRoutes(app, deps);

@@ -1,4 +1,5 @@
 // What the programme M&E API answers. Types only: shared by the server and the web app.
+import type { AttachmentView } from "./attachments.ts";
 import type {
   ActionPointStatus,
   ActivityType,
@@ -181,6 +182,20 @@ export interface ActivityView extends ActivitySummary {
   dialogue: DialogueView | null;
   attendees: ParticipantView[];
   anonymous: AnonymousCountView[];
+  /** Send it back when editing: an edit made on a stale copy is refused. */
+  updatedAt: string;
+  /** Sign-in sheets, reports, pictures. */
+  attachments: AttachmentView[];
+}
+
+/** A figure typed in for a manual or survey-based indicator, with its evidence (text and files). */
+export interface IndicatorEntryView {
+  id: string;
+  asOf: string;
+  value: number;
+  evidence: string;
+  enteredAt: string;
+  attachments: AttachmentView[];
 }
 
 export interface AttendanceResult {
@@ -189,4 +204,52 @@ export interface AttendanceResult {
   created: ParticipantView[];
   /** Among those just registered, people who may already be in the registry. */
   possibleDuplicates: { participantId: string; matches: ParticipantView[] }[];
+}
+
+/** Activities started in one week (from Monday) or one month, by type. */
+export interface ActivityBucket {
+  /** First day of the week or month, YYYY-MM-DD. */
+  start: string;
+  counts: Partial<Record<ActivityType, number>>;
+  total: number;
+}
+
+export interface ActivitiesOverTime {
+  interval: "week" | "month";
+  /** Every activity type that occurs, in vocabulary order: the chart's legend. */
+  types: ActivityType[];
+  buckets: ActivityBucket[];
+}
+
+/** Where activities were held: the place recorded, drawn at its own coordinates or its nearest ancestor's. */
+export interface ActivityLocation {
+  placeId: string;
+  placeName: string;
+  placePath: string;
+  lat: number | null;
+  lng: number | null;
+  /** The place whose coordinates are used (a ward has none: its sub-county's centroid stands in). */
+  locatedAt: { id: string; name: string } | null;
+  counts: Partial<Record<ActivityType, number>>;
+  total: number;
+}
+
+export interface ProgrammeDashboardView {
+  programme: { id: string; name: string; organisationName: string; placeId: string; placeName: string };
+  period: { from: string | null; to: string | null };
+  place: { id: string; name: string } | null;
+  /** True when the reader's areas cover only part of the programme: figures are for their areas. */
+  partialScope: boolean;
+  /** Each project the reader can see, with its indicators against targets over the period. */
+  projects: { project: ProjectSummary; indicators: IndicatorProgress[] }[];
+  /** Unique reach over all those projects: people are counted once across projects. */
+  reach: ReachView;
+  activitiesOverTime: ActivitiesOverTime;
+  locations: ActivityLocation[];
+  /** Sub-county centres of the counties where activities were held: the map's backdrop. */
+  mapPlaces: { id: string; name: string; lat: number; lng: number }[];
+  /** Referrals made over the period (from the referrals feature), small numbers shown as "<5". */
+  referralCounts: { made: number | "<5" } | null;
+  /** Impact stories approved over the period with consent for donor reports (from the stories feature). */
+  approvedStoryCount: number | null;
 }

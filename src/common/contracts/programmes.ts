@@ -195,6 +195,30 @@ export const createActivityInput = z
   });
 export type CreateActivityInput = z.infer<typeof createActivityInput>;
 
+/** An action point as edited with its activity: `id` names one already recorded, none adds a new one. */
+export const actionPointEditInput = actionPointInput.extend({ id: uuid("an action point").optional() });
+
+/**
+ * Editing an activity: fields left out stay as they are; an empty title or notes clears them. The
+ * dialogue, when given, replaces the details, and its action points are the full list in order: those
+ * left out are removed (refused while they have progress recorded). `updatedAt` is the one the editor
+ * read; if the activity changed since, the edit is refused (409) rather than silently overwriting.
+ */
+export const updateActivityInput = z.strictObject({
+  updatedAt: z.iso.datetime({ offset: true, message: "must be the updatedAt read with the activity" }),
+  projectId: uuid("a project").optional(),
+  type: z.enum(ACTIVITY_TYPES).optional(),
+  title: optionalText(200),
+  heldOn: isoDate.optional(),
+  placeId: placeId.optional(),
+  notes: optionalText(5000),
+  peaceActionKind: z.enum(PEACE_ACTION_KINDS).nullable().optional(),
+  dialogue: dialogueInput
+    .extend({ actionPoints: z.array(actionPointEditInput).max(50).default([]) })
+    .optional(),
+});
+export type UpdateActivityInput = z.infer<typeof updateActivityInput>;
+
 export const updateActionPointInput = z.strictObject({
   status: z.enum(ACTION_POINT_STATUSES),
   evidence: optionalText(2000),
@@ -244,3 +268,13 @@ export const reachQuery = z.strictObject({
   minSessions: z.coerce.number().int().min(2).max(100).default(3),
 });
 export type ReachQuery = z.infer<typeof reachQuery>;
+
+/** A programme dashboard's filters: an inclusive period (both ends optional) and a place within the programme. */
+export const dashboardQuery = z
+  .strictObject({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    place: placeId.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must not be before from" });
+export type DashboardQuery = z.infer<typeof dashboardQuery>;

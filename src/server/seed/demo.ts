@@ -7,6 +7,8 @@ import { seedAlertsDemo } from "../features/alerts/alerts.demo.ts";
 import { seedCasesDemo } from "../features/cases/cases.demo.ts";
 import { createOrganisation } from "../features/organisations/organisations.service.ts";
 import { seedProgrammesDemo } from "../features/programmes/programmes.demo.ts";
+import { seedReferralsDemo } from "../features/referrals/referrals.demo.ts";
+import { seedStoriesDemo } from "../features/stories/stories.demo.ts";
 import { countUsers, createUser } from "../features/users/users.service.ts";
 
 export const DEMO_PASSWORD = "baraza-demo-2026";
@@ -71,6 +73,13 @@ const DEMO_USERS: {
     places: ["c:047"],
   },
   {
+    email: "facilitator.nakuru@baraza.test",
+    name: "Wanjiku Demo (Facilitator, Nakuru)",
+    roles: ["facilitator"],
+    orgs: ["rv"],
+    places: ["c:032"],
+  },
+  {
     email: "monitor@baraza.test",
     name: "George Demo (Peace monitor, Kamukunji)",
     roles: ["monitor"],
@@ -83,6 +92,14 @@ const DEMO_USERS: {
     roles: ["responder"],
     orgs: ["rv"],
     places: ["c:032"],
+  },
+  {
+    // The supervisor of the Kaptembwo station unit: the first rung of the escalation ladder.
+    email: "commander.nakuru@baraza.test",
+    name: "Peter Demo (Sub-county police commander, Nakuru Town West)",
+    roles: ["responder"],
+    orgs: ["rv"],
+    places: ["s:175"],
   },
   {
     email: "oversight@baraza.test",
@@ -136,6 +153,8 @@ export async function seedDemo(deps: Deps): Promise<{ seeded: boolean; logins: D
     });
   }
   await seedProgrammesDemo(deps, principal, orgIds.get("rv") ?? "");
+  await seedReferralsDemo(deps, orgIds.get("rv") ?? "");
+  await seedStoriesDemo(deps, principal);
   await seedCasesDemo(deps, principal, orgIds);
   await seedAlertsDemo(deps);
   return { seeded: true, logins };

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { permissionsOf, type Role } from "../../common/roles.ts";
 import { cliPrincipal } from "../cli/context.ts";
 import { inTransaction } from "../deps.ts";
+import { seedExposedReferral } from "../features/referrals/referrals.exposure.ts";
 import { mayRevealIdentity } from "../features/reports/identity.service.ts";
 import { addToReport, submitReport } from "../features/reports/reports.service.ts";
 import { createUser } from "../features/users/users.service.ts";
@@ -23,6 +24,8 @@ const NAME_PATTERN = /zawadi|otieno/i;
 let server: TestServer;
 let fx: Fixture;
 const reportIds: string[] = [];
+/** A referral of the same person (name and phone sealed): seen only by its referrer and counsellor. */
+const referralIds: string[] = [];
 
 async function staff(email: string, roles: Role[], canRevealIdentity = false) {
   await createUser(server.deps, await cliPrincipal(server.deps), {
@@ -71,6 +74,7 @@ beforeAll(async () => {
   );
   await server.worker.drain();
   reportIds.push(web.id, sms.id);
+  referralIds.push(await seedExposedReferral(server, fx.riftOrgId, { name: NAME, phone: PHONE }));
 });
 afterAll(() => server?.close());
 
@@ -89,7 +93,9 @@ function urlsFor(route: string): string[] {
   if (path === "/*") return ["/anything", `/reports/${reportIds[0]}`];
   if (!path.includes(":")) return [path];
   // Each id once in every parameter: a report id is the id most likely to lead to a reporter.
-  return [...reportIds, fx.users.nakuruResponder?.id ?? ""].map((id) => path.replace(/:\w+/g, id));
+  return [...reportIds, ...referralIds, fx.users.nakuruResponder?.id ?? ""].map((id) =>
+    path.replace(/:\w+/g, id),
+  );
 }
 
 function expectNoReporter(route: string, status: number, body: string) {

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertScopingCases } from "../features/alerts/alerts.scoping.ts";
 import { caseScopingCases } from "../features/cases/cases.scoping.ts";
 import { programmeScopingCases } from "../features/programmes/programmes.scoping.ts";
+import { referralScopingCases } from "../features/referrals/referrals.scoping.ts";
 import { reportScopingCases } from "../features/reports/reports.scoping.ts";
+import { storyScopingCases } from "../features/stories/stories.scoping.ts";
 import { type Fixture, PASSWORD, seedTwoCounties } from "./fixtures.ts";
 import { ApiClient, startTestServer, type TestServer } from "./harness.ts";
 
@@ -56,7 +58,9 @@ const CASES: Record<string, Attempt> = {
   ...alertScopingCases(() => ({ server, fx })),
   ...caseScopingCases(() => ({ server, fx, nakuru })),
   ...programmeScopingCases(() => ({ server, fx, nakuru })),
+  ...referralScopingCases(() => ({ server, fx, nakuru })),
   ...reportScopingCases(() => ({ server, fx, nakuru })),
+  ...storyScopingCases(() => ({ server, fx, nakuru })),
   "GET /api/health": async () => expectNoMombasaData((await nakuru.get("/api/health")).body),
   "POST /api/auth/login": async () =>
     expectNoMombasaData((await new ApiClient(server.url).login("admin.nakuru@test.ke", PASSWORD)).body),

@@ -10,7 +10,14 @@ describe("navigation by role", () => {
   it("an administrator reaches every admin section", () => {
     const permissions = permissionsOf(["admin"]);
     expect(visibleAreas(permissions)).toContain("admin");
-    expect(visibleAdminSections(permissions)).toEqual(["users", "organisations", "places", "audit"]);
+    expect(visibleAdminSections(permissions)).toEqual([
+      "users",
+      "organisations",
+      "places",
+      "responders",
+      "routing",
+      "audit",
+    ]);
   });
 
   it("a programme officer reaches Admin for places only, since they add localities", () => {
@@ -20,7 +27,13 @@ describe("navigation by role", () => {
   });
 
   it("Admin appears exactly for the roles that hold an administrative permission", () => {
-    const adminPermissions = new Set(["users.manage", "organisations.manage", "places.manage", "audit.read"]);
+    const adminPermissions = new Set([
+      "users.manage",
+      "organisations.manage",
+      "places.manage",
+      "routing.manage",
+      "audit.read",
+    ]);
     for (const role of ROLES) {
       const holdsOne = ROLE_PERMISSIONS[role].some((p) => adminPermissions.has(p));
       expect(visibleAreas(permissionsOf([role])).includes("admin"), role).toBe(holdsOne);

@@ -12,6 +12,7 @@ export const AREA_KEYS = [
   "cases",
   "alerts",
   "programmes",
+  "referrals",
   "accountability",
   "surveys",
   "maps",
@@ -20,13 +21,22 @@ export const AREA_KEYS = [
 ] as const;
 export type AreaKey = (typeof AREA_KEYS)[number];
 
-export const ADMIN_SECTION_KEYS = ["users", "organisations", "places", "audit"] as const;
+export const ADMIN_SECTION_KEYS = [
+  "users",
+  "organisations",
+  "places",
+  "responders",
+  "routing",
+  "audit",
+] as const;
 export type AdminSectionKey = (typeof ADMIN_SECTION_KEYS)[number];
 
 export const ADMIN_SECTION_GATES: Record<AdminSectionKey, Gate> = {
   users: { anyOf: ["users.manage"] },
   organisations: { anyOf: ["organisations.manage"] },
   places: { anyOf: ["places.manage"] },
+  responders: { anyOf: ["routing.manage"] },
+  routing: { anyOf: ["routing.manage"] },
   audit: { anyOf: ["audit.read"] },
 };
 
@@ -34,7 +44,8 @@ export const AREA_GATES: Record<AreaKey, Gate> = {
   reports: { anyOf: ["reports.read"] },
   cases: { anyOf: ["cases.manage", "cases.respond"] },
   alerts: { anyOf: ["alerts.manage"] },
-  programmes: { anyOf: ["programmes.read", "referrals.manage"] },
+  programmes: { anyOf: ["programmes.read"] },
+  referrals: { anyOf: ["programmes.write", "referrals.manage"] },
   accountability: { anyOf: ["complaints.oversee", "programmes.read"] },
   surveys: { anyOf: ["programmes.read"] },
   maps: { anyOf: ["reports.read", "programmes.read"] },

@@ -11,7 +11,11 @@ import { HomePage } from "../features/home/home-page.tsx";
 import { OrganisationsPage } from "../features/organisations/organisations-page.tsx";
 import { PlacesPage } from "../features/places/places-page.tsx";
 import { programmeRoutes } from "../features/programmes/routes.tsx";
+import { referralRoutes } from "../features/referrals/routes.tsx";
 import { reportRoutes } from "../features/reports/routes.tsx";
+import { RespondersPage } from "../features/responders/responders-page.tsx";
+import { RoutingRulesPage } from "../features/responders/routing-rules-page.tsx";
+import { storyRoutes } from "../features/stories/routes.tsx";
 import { UserCreatePage } from "../features/users/user-create-page.tsx";
 import { UserDetailPage } from "../features/users/user-detail-page.tsx";
 import { UsersPage } from "../features/users/users-page.tsx";
@@ -23,7 +27,12 @@ import { SignedInLayout } from "./shell.tsx";
 
 const NOT_BUILT_YET = AREA_KEYS.filter(
   (area) =>
-    area !== "admin" && area !== "programmes" && area !== "reports" && area !== "cases" && area !== "alerts",
+    area !== "admin" &&
+    area !== "programmes" &&
+    area !== "referrals" &&
+    area !== "reports" &&
+    area !== "cases" &&
+    area !== "alerts",
 );
 
 function adminRoute(path: string, section: AdminSectionKey, element: ReactNode): RouteObject {
@@ -43,6 +52,8 @@ export const routes: RouteObject[] = [
       ...alertRoutes,
       ...caseRoutes,
       ...programmeRoutes,
+      ...referralRoutes,
+      ...storyRoutes,
       ...reportRoutes,
       ...NOT_BUILT_YET.map((area) => ({
         path: area,
@@ -66,6 +77,8 @@ export const routes: RouteObject[] = [
           adminRoute("users/:userId", "users", <UserDetailPage />),
           adminRoute("organisations", "organisations", <OrganisationsPage />),
           adminRoute("places", "places", <PlacesPage />),
+          adminRoute("responders", "responders", <RespondersPage />),
+          adminRoute("routing", "routing", <RoutingRulesPage />),
           adminRoute("audit", "audit", <AuditPage />),
         ],
       },

@@ -2,7 +2,10 @@
 import { alertsEn } from "../features/alerts/i18n.en.ts";
 import { casesEn } from "../features/cases/i18n.en.ts";
 import { programmesEn } from "../features/programmes/i18n.en.ts";
+import { referralsEn } from "../features/referrals/i18n.en.ts";
 import { inboxEn } from "../features/reports/i18n.en.ts";
+import { respondersEn } from "../features/responders/i18n.en.ts";
+import { storiesEn } from "../features/stories/i18n.en.ts";
 
 export const en = {
   common: {
@@ -18,6 +21,14 @@ export const en = {
     no: "No",
     optional: "optional",
     previous: "Previous",
+  },
+  attachments: {
+    none: "No files yet.",
+    add: "Add files",
+    uploading: "Uploading…",
+    hint: "Photos, PDF, text, audio, MP4, Word or Excel; up to 10 MB each.",
+    remove: "Remove",
+    confirmRemove: "Remove {{name}} for good? The record keeps a note that a file was removed.",
   },
   language: {
     label: "Language",
@@ -76,6 +87,10 @@ export const en = {
       title: "Programmes",
       upcoming:
         "Activities such as dialogue sessions and peace actions, participants and attendance, indicators against targets, impact stories and referrals.",
+    },
+    referrals: {
+      title: "Referrals",
+      upcoming: "Confidential referrals to counselling and reintegration support, with follow-ups.",
     },
     accountability: {
       title: "Accountability",
@@ -171,6 +186,8 @@ export const en = {
     users: "Users",
     organisations: "Organisations",
     places: "Places",
+    responders: "Responders",
+    routing: "Routing rules",
     audit: "Audit log",
   },
   users: {
@@ -270,8 +287,11 @@ export const en = {
     newest: "Back to the newest",
   },
   programmes: programmesEn,
+  referrals: referralsEn,
+  stories: storiesEn,
   inbox: inboxEn,
   cases: casesEn,
+  responders: respondersEn,
   alerts: alertsEn,
   errors: {
     network: "Baraza cannot be reached. Check your connection and try again.",

@@ -2,7 +2,10 @@
 import { alertsSw } from "../features/alerts/i18n.sw.ts";
 import { casesSw } from "../features/cases/i18n.sw.ts";
 import { programmesSw } from "../features/programmes/i18n.sw.ts";
+import { referralsSw } from "../features/referrals/i18n.sw.ts";
 import { inboxSw } from "../features/reports/i18n.sw.ts";
+import { respondersSw } from "../features/responders/i18n.sw.ts";
+import { storiesSw } from "../features/stories/i18n.sw.ts";
 import type { Messages } from "./en.ts";
 
 export const sw: Messages = {
@@ -19,6 +22,14 @@ export const sw: Messages = {
     no: "Hapana",
     optional: "si lazima",
     previous: "Iliyotangulia",
+  },
+  attachments: {
+    none: "Bado hakuna faili.",
+    add: "Ongeza faili",
+    uploading: "Inapakia…",
+    hint: "Picha, PDF, maandishi, sauti, MP4, Word au Excel; hadi MB 10 kila moja.",
+    remove: "Ondoa",
+    confirmRemove: "Ondoa {{name}} kabisa? Kumbukumbu itaonyesha kuwa faili liliondolewa.",
   },
   language: {
     label: "Lugha",
@@ -77,6 +88,10 @@ export const sw: Messages = {
       title: "Mipango",
       upcoming:
         "Shughuli kama vikao vya mazungumzo na matendo ya amani, washiriki na mahudhurio, viashiria dhidi ya malengo, hadithi za mafanikio na rufaa.",
+    },
+    referrals: {
+      title: "Rufaa",
+      upcoming: "Rufaa za siri kwa ushauri nasaha na msaada wa kurejea katika jamii, pamoja na ufuatiliaji.",
     },
     accountability: {
       title: "Uwajibikaji",
@@ -173,6 +188,8 @@ export const sw: Messages = {
     users: "Watumiaji",
     organisations: "Mashirika",
     places: "Maeneo",
+    responders: "Wahudumu wa mwitikio",
+    routing: "Kanuni za kupeleka kesi",
     audit: "Kumbukumbu za ukaguzi",
   },
   users: {
@@ -272,8 +289,11 @@ export const sw: Messages = {
     newest: "Rudi kwa za karibuni",
   },
   programmes: programmesSw,
+  referrals: referralsSw,
+  stories: storiesSw,
   inbox: inboxSw,
   cases: casesSw,
+  responders: respondersSw,
   alerts: alertsSw,
   errors: {
     network: "Baraza haipatikani. Angalia muunganisho wako kisha ujaribu tena.",

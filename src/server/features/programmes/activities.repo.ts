@@ -168,3 +168,80 @@ export async function updateActionPoint(
   if (!row) throw new Error("update of action_points returned nothing");
   return toActionPointView(row);
 }
+
+// Editing an activity (activity-edit.service.ts).
+
+/** Updates only if nobody changed the activity since `readAt`; null when they did. */
+export async function updateActivityRow(
+  db: Db,
+  id: string,
+  readAt: Date,
+  values: Partial<typeof activities.$inferInsert> & { updatedAt: Date },
+): Promise<ActivityRow | null> {
+  const [row] = await db
+    .update(activities)
+    .set(values)
+    .where(
+      and(
+        eq(activities.id, id),
+        // Compared to the millisecond: a JavaScript date carries no finer time than that.
+        sql`date_trunc('milliseconds', ${activities.updatedAt}) = ${readAt.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export async function saveDialogue(db: Db, values: typeof dialogueSessions.$inferInsert): Promise<void> {
+  const { activityId: _id, ...fields } = values;
+  await db.insert(dialogueSessions).values(values).onConflictDoUpdate({
+    target: dialogueSessions.activityId,
+    set: fields,
+  });
+}
+
+export async function deleteDialogue(db: Db, activityId: string): Promise<void> {
+  await db.delete(actionPoints).where(eq(actionPoints.activityId, activityId));
+  await db.delete(dialogueSessions).where(eq(dialogueSessions.activityId, activityId));
+}
+
+export type ActionPointRow = typeof actionPoints.$inferSelect;
+
+export function actionPointRows(db: Db, activityId: string): Promise<ActionPointRow[]> {
+  return db
+    .select()
+    .from(actionPoints)
+    .where(eq(actionPoints.activityId, activityId))
+    .orderBy(asc(actionPoints.position));
+}
+
+export async function deleteActionPoints(db: Db, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(actionPoints).where(inArray(actionPoints.id, ids));
+}
+
+/** Writes one action point at `position`: the existing one named by `id`, or a new one. */
+export async function putActionPoint(
+  db: Db,
+  activityId: string,
+  id: string | undefined,
+  values: { position: number; text: string; owner: string | null; dueOn: string | null; updatedAt: Date },
+): Promise<void> {
+  if (id) await db.update(actionPoints).set(values).where(eq(actionPoints.id, id));
+  else await db.insert(actionPoints).values({ activityId, ...values });
+}
+
+/** Attendance rows carry copies of their activity's facts (see participants.table.ts): keep them true. */
+export async function updateAttendanceFacts(
+  db: Db,
+  activityId: string,
+  facts: {
+    projectId: string;
+    activityType: string;
+    heldOn: string;
+    placePath: string;
+    dialogueGroup: string | null;
+  },
+): Promise<void> {
+  await db.update(attendances).set(facts).where(eq(attendances.activityId, activityId));
+  await db.update(anonymousAttendances).set(facts).where(eq(anonymousAttendances.activityId, activityId));
+}

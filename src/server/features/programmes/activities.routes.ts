@@ -5,10 +5,15 @@ import {
   listActivitiesQuery,
   removeAttendanceInput,
   updateActionPointInput,
+  updateActivityInput,
 } from "../../../common/contracts/programmes.ts";
 import type { Deps } from "../../deps.ts";
 import { parseInput } from "../../lib/errors.ts";
+import { requireAuth } from "../../lib/http.ts";
+import { registerAttachmentRoutes } from "../attachments/attachment-routes.ts";
 import * as activities from "./activities.service.ts";
+import { updateActivity } from "./activity-edit.service.ts";
+import { activityFilesPolicy } from "./programme-files.service.ts";
 import { principalWith } from "./route-guards.ts";
 
 type WithId = { Params: { id: string } };
@@ -38,6 +43,12 @@ export function activitiesRoutes(app: FastifyInstance, deps: Deps): void {
     ),
   }));
 
+  app.patch<WithId>("/api/activities/:id", async (request) => {
+    const principal = principalWith(request, "programmes.write");
+    const input = parseInput(updateActivityInput, request.body);
+    return { activity: await updateActivity(deps, principal, request.params.id, input) };
+  });
+
   app.post<WithId>("/api/activities/:id/attendance", async (request) => {
     const principal = principalWith(request, "programmes.write");
     const input = parseInput(attendanceInput, request.body);
@@ -50,6 +61,15 @@ export function activitiesRoutes(app: FastifyInstance, deps: Deps): void {
     return {
       activity: await activities.removeAttendance(deps, principal, request.params.id, participantIds),
     };
+  });
+
+  registerAttachmentRoutes(app, deps, {
+    path: "/api/activities/:id/attachments",
+    ownerKind: "activity",
+    authorise: async (request, id, mode) => {
+      const { principal } = requireAuth(request);
+      return { principal, ...(await activityFilesPolicy(deps, principal, id, mode)) };
+    },
   });
 
   app.patch<WithId>("/api/action-points/:id", async (request) => {

@@ -12,6 +12,7 @@ import type {
 import { type Deps, inTransaction } from "../../deps.ts";
 import { badRequest, forbidden, notFound } from "../../lib/errors.ts";
 import { isPathWithin, type Principal, placeInScope } from "../../lib/scope.ts";
+import { listAttachments } from "../attachments/attachments.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { actorOf } from "../users/users.service.ts";
 import * as repo from "./activities.repo.ts";
@@ -21,7 +22,7 @@ import { containerInScope, recordInScope } from "./programme-scope.ts";
 import { findPlace, findProject } from "./programmes.repo.ts";
 import { isUuid } from "./programmes.service.ts";
 
-async function visibleActivity(
+export async function visibleActivity(
   deps: Deps,
   principal: Principal,
   id: string,
@@ -31,7 +32,7 @@ async function visibleActivity(
   return row;
 }
 
-async function activityView(
+export async function activityView(
   deps: Deps,
   principal: Principal,
   row: repo.ActivityDetailRow,
@@ -64,6 +65,8 @@ async function activityView(
     anonymous: anonymous as ActivityView["anonymous"],
     namedAttendances: attendees.length,
     anonymousAttendances: anonymous.reduce((n, a) => n + a.count, 0),
+    updatedAt: row.updatedAt.toISOString(),
+    attachments: (await listAttachments(deps, "activity", [row.id])).get(row.id) ?? [],
   };
 }
 

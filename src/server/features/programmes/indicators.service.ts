@@ -148,10 +148,28 @@ export async function addIndicatorEntry(
   });
 }
 
+/** A dashboard's view of indicators: a period, and computed figures only within a place (path). */
+export interface ProgressWindow {
+  from?: string | undefined;
+  to?: string | undefined;
+  within?: string | undefined;
+  /** Shared by the calls answering one request, so that a figure asked for twice is counted once. */
+  memo?: reach.ReachMemo | undefined;
+}
+
+const later = (a: string, b: string | undefined) => (b && b > a ? b : a);
+const earlier = (a: string, b: string | undefined) => (b && b < a ? b : a);
+
+/**
+ * Indicators with their values against targets. With a window, the current value is over the
+ * window, only targets overlapping it are shown, and each target's actual is counted over the part
+ * of the target's period inside the window.
+ */
 export async function projectProgress(
   deps: Deps,
   principal: Principal,
   projectId: string,
+  window: ProgressWindow = {},
 ): Promise<IndicatorProgress[]> {
   const project = await visibleProject(deps, principal, projectId);
   const scopePaths = figuresLimitedTo(principal.scope, project.placePath);
@@ -162,26 +180,32 @@ export async function projectProgress(
   );
   const out: IndicatorProgress[] = [];
   for (const indicator of indicators) {
-    const base = { projectId: project.id, types: indicator.activityTypes, scopePaths };
+    const base = { projectId: project.id, types: indicator.activityTypes, scopePaths, within: window.within };
     const own = entries.filter((e) => e.indicatorId === indicator.id);
     const entered = ENTERED_INDICATOR_TYPES.includes(indicator.type);
     const valueOver = async (from?: string, to?: string) =>
       indicator.type === "manual" || indicator.type === "survey_based"
         ? (latestEntry(own, { from, to })?.value ?? 0)
-        : reach.computedValue(deps.db, indicator.type, { ...base, from, to });
+        : reach.computedValue(deps.db, indicator.type, { ...base, from, to }, window.memo);
     const targets = [];
     for (const target of indicator.targets) {
-      const actual = await valueOver(target.startsOn, target.endsOn);
+      if ((window.from && target.endsOn < window.from) || (window.to && target.startsOn > window.to))
+        continue;
+      const actual = await valueOver(later(target.startsOn, window.from), earlier(target.endsOn, window.to));
       targets.push({ ...target, actual, percent: percentOf(actual, target.value) });
     }
     const breakdown: BreakdownRow[] = [];
     if (PEOPLE_INDICATORS.includes(indicator.type))
       for (const dimension of indicator.disaggregations)
-        breakdown.push(...(await reach.reachBreakdown(deps.db, base, [dimension])));
+        breakdown.push(
+          ...(await reach.reachBreakdown(deps.db, { ...base, from: window.from, to: window.to }, [
+            dimension,
+          ])),
+        );
     const latest = entered ? latestEntry(own, {}) : null;
     out.push({
       indicator,
-      current: await valueOver(),
+      current: await valueOver(window.from, window.to),
       latestEntry: latest && { asOf: latest.asOf, value: latest.value, evidence: latest.evidence },
       targets,
       breakdown,

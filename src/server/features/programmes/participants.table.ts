@@ -67,8 +67,8 @@ export const participants = pgTable(
 /**
  * Named attendance: one row per person per activity (so a person is never counted twice at one
  * activity). The activity's project, type, date, place and dialogue group are copied in so that reach
- * over hundreds of thousands of rows needs no join; activities are not edited once recorded, and a
- * feature that edits them must update these copies in the same transaction.
+ * over hundreds of thousands of rows needs no join; editing an activity (activity-edit.service.ts)
+ * updates these copies in the same transaction.
  */
 export const attendances = pgTable(
   "attendances",

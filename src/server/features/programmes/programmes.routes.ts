@@ -5,15 +5,20 @@ import {
   createProgrammeInput,
   createProjectInput,
   createResultInput,
+  dashboardQuery,
   indicatorEntryInput,
   reachQuery,
   updateIndicatorInput,
 } from "../../../common/contracts/programmes.ts";
 import type { Deps } from "../../deps.ts";
 import { parseInput } from "../../lib/errors.ts";
+import { requireAuth } from "../../lib/http.ts";
+import { registerAttachmentRoutes } from "../attachments/attachment-routes.ts";
 import { activitiesRoutes } from "./activities.routes.ts";
+import { programmeDashboard } from "./dashboard.service.ts";
 import * as indicators from "./indicators.service.ts";
 import { participantsRoutes } from "./participants.routes.ts";
+import { indicatorEntryFilesPolicy, listIndicatorEntries } from "./programme-files.service.ts";
 import * as programmes from "./programmes.service.ts";
 import { principalWith } from "./route-guards.ts";
 
@@ -32,6 +37,12 @@ export function programmesRoutes(app: FastifyInstance, deps: Deps): void {
       parseInput(createProgrammeInput, request.body),
     );
     return reply.status(201).send({ programme });
+  });
+
+  app.get<WithId>("/api/programmes/:id/dashboard", async (request) => {
+    const principal = principalWith(request, "programmes.read");
+    const query = parseInput(dashboardQuery, request.query, "query");
+    return { dashboard: await programmeDashboard(deps, principal, request.params.id, query) };
   });
 
   app.post("/api/projects", async (request, reply) => {
@@ -95,6 +106,19 @@ export function programmesRoutes(app: FastifyInstance, deps: Deps): void {
     const input = parseInput(indicatorEntryInput, request.body);
     const entry = await indicators.addIndicatorEntry(deps, principal, request.params.id, input);
     return reply.status(201).send({ entry });
+  });
+
+  app.get<WithId>("/api/indicators/:id/entries", async (request) => ({
+    entries: await listIndicatorEntries(deps, principalWith(request, "programmes.read"), request.params.id),
+  }));
+
+  registerAttachmentRoutes(app, deps, {
+    path: "/api/indicator-entries/:id/attachments",
+    ownerKind: "indicator_entry",
+    authorise: async (request, id, mode) => {
+      const { principal } = requireAuth(request);
+      return { principal, ...(await indicatorEntryFilesPolicy(deps, principal, id, mode)) };
+    },
   });
 
   activitiesRoutes(app, deps);

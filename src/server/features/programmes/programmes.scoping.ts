@@ -4,6 +4,7 @@
 import { expect } from "vitest";
 import { type Fixture, makeUser, PASSWORD } from "../../test/fixtures.ts";
 import { ApiClient, type TestServer } from "../../test/harness.ts";
+import { upload } from "./programmes.fixtures.ts";
 
 interface Context {
   server: TestServer;
@@ -20,6 +21,9 @@ interface MombasaData {
   actionPointId: string;
   participantIds: string[];
   participantCode: string;
+  entryId: string;
+  activityFileId: string;
+  entryFileId: string;
 }
 
 const SECRET = "Coast Secret";
@@ -80,7 +84,23 @@ async function seedMombasa({ server, fx }: Context): Promise<MombasaData> {
       },
     }),
   );
+  const { entry } = ok(
+    await coast.post(`/api/indicators/${indicator.id}/entries`, {
+      asOf: "2026-03-01",
+      value: 4,
+      evidence: `${SECRET} survey`,
+    }),
+  );
+  const activityFile = ok(
+    await upload(coast, `/api/activities/${created.activity.id}/attachments`, `${SECRET} sheet.png`),
+  );
+  const entryFile = ok(
+    await upload(coast, `/api/indicator-entries/${entry.id}/attachments`, `${SECRET}.png`),
+  );
   return {
+    entryId: entry.id,
+    activityFileId: activityFile.attachment.id,
+    entryFileId: entryFile.attachment.id,
     programmeId: programme.id,
     projectId: project.id,
     indicatorId: indicator.id,
@@ -123,6 +143,9 @@ export function programmeScopingCases(context: () => Context): Record<string, At
       m.indicatorId,
       m.activityId,
       m.actionPointId,
+      m.entryId,
+      m.activityFileId,
+      m.entryFileId,
       ...m.participantIds,
     ])
       expect(text).not.toContain(id);
@@ -143,6 +166,17 @@ export function programmeScopingCases(context: () => Context): Record<string, At
         await expectNothingOf(res.body);
       }
     };
+  /** The four file routes under `path`: the Mombasa record's files are out of reach, whatever the verb. */
+  const filesCases = (path: string, of: (m: MombasaData) => [string, string]) => {
+    const at = (m: MombasaData) => path.replace(":id", of(m)[0]);
+    const file = (m: MombasaData) => `${at(m)}/${of(m)[1]}`;
+    return {
+      [`GET ${path}`]: attempt(404, (api, m) => api.get(at(m))),
+      [`POST ${path}`]: attempt(404, (api, m) => upload(api, at(m), "intrusion.png")),
+      [`GET ${path}/:attachmentId`]: attempt(404, (api, m) => api.get(file(m))),
+      [`DELETE ${path}/:attachmentId`]: attempt(404, (api, m) => api.request("DELETE", file(m))),
+    };
+  };
   const target = { label: "2026", startsOn: "2026-01-01", endsOn: "2026-12-31", value: 1 };
   return {
     "GET /api/programmes": attempt(200, (api) => api.get("/api/programmes")),
@@ -152,6 +186,9 @@ export function programmeScopingCases(context: () => Context): Record<string, At
         name: "Intrusion",
         placeId: "c:001",
       }),
+    ),
+    "GET /api/programmes/:id/dashboard": attempt(404, (api, m) =>
+      api.get(`/api/programmes/${m.programmeId}/dashboard?from=2026-01-01&to=2026-12-31`),
     ),
     "POST /api/projects": attempt(400, (api, m) =>
       api.post("/api/projects", {
@@ -185,6 +222,11 @@ export function programmeScopingCases(context: () => Context): Record<string, At
         evidence: "Intrusion attempt",
       }),
     ),
+    "GET /api/indicators/:id/entries": attempt(404, (api, m) =>
+      api.get(`/api/indicators/${m.indicatorId}/entries`),
+    ),
+    ...filesCases("/api/activities/:id/attachments", (m) => [m.activityId, m.activityFileId]),
+    ...filesCases("/api/indicator-entries/:id/attachments", (m) => [m.entryId, m.entryFileId]),
     "GET /api/activities": attempt(200, (api) => api.get("/api/activities?limit=200")),
     "POST /api/activities": attempt(404, (api, m) =>
       api.post("/api/activities", {
@@ -195,6 +237,12 @@ export function programmeScopingCases(context: () => Context): Record<string, At
       }),
     ),
     "GET /api/activities/:id": attempt(404, (api, m) => api.get(`/api/activities/${m.activityId}`)),
+    "PATCH /api/activities/:id": attempt(404, (api, m) =>
+      api.patch(`/api/activities/${m.activityId}`, {
+        updatedAt: new Date().toISOString(),
+        notes: "Intrusion",
+      }),
+    ),
     "POST /api/activities/:id/attendance": attempt(404, (api, m) =>
       api.post(`/api/activities/${m.activityId}/attendance`, { anonymous: [{ count: 5 }] }),
     ),

@@ -12,7 +12,7 @@ import { newParticipantCode } from "./names.ts";
 import { anonymousAttendances, attendances, participants } from "./participants.table.ts";
 import { programmes, projects } from "./programmes.table.ts";
 import { reachData, reachFilters, type SizedData } from "./reach.arbitraries.ts";
-import { computedValue, reachBreakdown, reachTotals } from "./reach.repo.ts";
+import { computedValue, reachBreakdown, reachPyramid, reachTotals } from "./reach.repo.ts";
 import { computeReach, type ReachFilter } from "./reach.ts";
 
 let server: TestServer;
@@ -147,6 +147,14 @@ describe("reach in SQL agrees with its specification", () => {
             expect(await reachBreakdown(server.deps.db, sqlFilter, [dimension]), dimension).toEqual(
               computeReach(data, filter, [dimension]).breakdown,
             );
+          // The dashboard's one-pass pyramid gives the same totals, and leaves them for indicators.
+          const memo = new Map();
+          const pyramid = await reachPyramid(server.deps.db, sqlFilter, minSessions, memo);
+          expect(pyramid.totals).toEqual(totals);
+          expect(pyramid.breakdown).toEqual(computeReach(data, filter, ["gender", "age_band"]).breakdown);
+          expect(await computedValue(server.deps.db, "unique_participants", sqlFilter, memo)).toBe(
+            expected.uniqueParticipants,
+          );
           if (expected.uniqueParticipants > 0) nonTrivialRuns++;
           expect(await computedValue(server.deps.db, "attendances", sqlFilter)).toBe(expected.attendances);
           expect(await computedValue(server.deps.db, "unique_participants", sqlFilter)).toBe(

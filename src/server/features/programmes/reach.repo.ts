@@ -14,7 +14,8 @@ import { anonymousAttendances, attendances, participants } from "./participants.
 import { type ReachFilter, sortBreakdown } from "./reach.ts";
 
 export interface ProjectFilter extends ReachFilter {
-  projectId: string;
+  /** One project, or several (a programme): people are then counted once across them all. */
+  projectId: string | readonly string[];
 }
 
 interface FactColumns {
@@ -49,9 +50,12 @@ const ACTIVITY: FactColumns = {
 const pathsClause = (column: AnyPgColumn, paths: readonly string[]) =>
   sqlPathInScope(column, { allPlaces: false, placePaths: [...paths], organisationIds: [] });
 
+const projectClause = (column: AnyPgColumn, id: ProjectFilter["projectId"]) =>
+  typeof id === "string" ? sql`${column} = ${id}` : id.length === 0 ? sql`false` : inArray(column, [...id]);
+
 function where(c: FactColumns, f: ProjectFilter): SQL {
   return and(
-    sql`${c.projectId} = ${f.projectId}`,
+    projectClause(c.projectId, f.projectId),
     f.from ? sql`${c.heldOn} >= ${f.from}` : undefined,
     f.to ? sql`${c.heldOn} <= ${f.to}` : undefined,
     f.types && f.types.length > 0 ? inArray(c.type, [...f.types]) : undefined,
@@ -59,6 +63,41 @@ function where(c: FactColumns, f: ProjectFilter): SQL {
     f.scopePaths ? pathsClause(c.placePath, f.scopePaths) : undefined,
   ) as SQL;
 }
+
+/**
+ * Figures already computed while answering one request, by query and filter: a programme dashboard
+ * asks for the same count several times (an indicator's value, its target over the same period,
+ * the reach totals), and each is a pass over the attendance table.
+ */
+export type ReachMemo = Map<string, Promise<unknown>>;
+
+function remember<T>(
+  memo: ReachMemo | undefined,
+  what: string,
+  f: ProjectFilter,
+  compute: () => Promise<T>,
+): Promise<T> {
+  if (!memo) return compute();
+  const sorted = (xs: readonly string[] | undefined) => (xs ? [...xs].sort() : null);
+  const key = JSON.stringify([
+    what,
+    sorted(typeof f.projectId === "string" ? [f.projectId] : f.projectId),
+    f.from ?? null,
+    f.to ?? null,
+    sorted(f.types) ?? [],
+    f.within ?? null,
+    sorted(f.scopePaths),
+  ]);
+  let hit = memo.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = compute();
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+/** The filter on the activities table, for queries over activities elsewhere in the feature. */
+export const activityWhere = (f: ProjectFilter): SQL => where(ACTIVITY, f);
 
 export interface ReachTotals {
   activities: number;
@@ -68,20 +107,27 @@ export interface ReachTotals {
   repeatParticipants: number;
 }
 
-export async function countActivities(db: Db, f: ProjectFilter): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from ${activities} where ${where(ACTIVITY, f)}`,
-  );
-  return row?.n ?? 0;
+export function countActivities(db: Db, f: ProjectFilter, memo?: ReachMemo): Promise<number> {
+  return remember(memo, "activities", f, async () => {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${activities} where ${where(ACTIVITY, f)}`,
+    );
+    return row?.n ?? 0;
+  });
 }
 
 /** Unique people, their attendances and how many came `minSessions` times or more, in one pass. */
-export async function namedTotals(
+export function namedTotals(
   db: Db,
   f: ProjectFilter,
   minSessions: number,
+  memo?: ReachMemo,
 ): Promise<{ uniqueParticipants: number; namedAttendances: number; repeatParticipants: number }> {
+  return remember(memo, `named ${minSessions}`, f, () => namedTotalsNow(db, f, minSessions));
+}
+
+async function namedTotalsNow(db: Db, f: ProjectFilter, minSessions: number) {
   const [row] = await queryRows<{ people: number; named: number; repeat: number }>(
     db,
     sql`select count(*)::int as people, coalesce(sum(n), 0)::int as named,
@@ -96,20 +142,27 @@ export async function namedTotals(
   };
 }
 
-export async function anonymousTotal(db: Db, f: ProjectFilter): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select coalesce(sum(${anonymousAttendances.count}), 0)::int as n from ${anonymousAttendances}
+export function anonymousTotal(db: Db, f: ProjectFilter, memo?: ReachMemo): Promise<number> {
+  return remember(memo, "anonymous", f, async () => {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select coalesce(sum(${anonymousAttendances.count}), 0)::int as n from ${anonymousAttendances}
         where ${where(ANONYMOUS, f)}`,
-  );
-  return row?.n ?? 0;
+    );
+    return row?.n ?? 0;
+  });
 }
 
-export async function reachTotals(db: Db, f: ProjectFilter, minSessions: number): Promise<ReachTotals> {
+export async function reachTotals(
+  db: Db,
+  f: ProjectFilter,
+  minSessions: number,
+  memo?: ReachMemo,
+): Promise<ReachTotals> {
   // Sequential: inside a transaction there is one connection, which takes one query at a time.
-  const activityCount = await countActivities(db, f);
-  const named = await namedTotals(db, f, minSessions);
-  const anonymous = await anonymousTotal(db, f);
+  const activityCount = await countActivities(db, f, memo);
+  const named = await namedTotals(db, f, minSessions, memo);
+  const anonymous = await anonymousTotal(db, f, memo);
   return { activities: activityCount, ...named, anonymousAttendances: anonymous };
 }
 
@@ -173,6 +226,45 @@ export async function reachBreakdown(
   f: ProjectFilter,
   by: readonly Dimension[],
 ): Promise<BreakdownRow[]> {
+  return (await breakdownRows(db, f, by)).map(({ repeat: _repeat, ...row }) => row);
+}
+
+/**
+ * The reach pyramid (gender × age band) and the reach totals from one pass over attendance: both
+ * are traits of the person, so each person falls in exactly one cell and the cells add up to the
+ * totals. The totals are remembered in `memo` for the indicators that ask for them next.
+ */
+export async function reachPyramid(
+  db: Db,
+  f: ProjectFilter,
+  minSessions: number,
+  memo?: ReachMemo,
+): Promise<{ totals: ReachTotals; breakdown: BreakdownRow[] }> {
+  const rows = await breakdownRows(db, f, ["gender", "age_band"], minSessions);
+  const sum = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((n, row) => n + pick(row), 0);
+  const named = {
+    uniqueParticipants: sum((r) => r.uniqueParticipants),
+    namedAttendances: sum((r) => r.namedAttendances),
+    repeatParticipants: sum((r) => r.repeat),
+  };
+  const anonymous = sum((r) => r.anonymousAttendances);
+  await remember(memo, `named ${minSessions}`, f, async () => named);
+  await remember(memo, "anonymous", f, async () => anonymous);
+  const totals = {
+    activities: await countActivities(db, f, memo),
+    ...named,
+    anonymousAttendances: anonymous,
+  };
+  return { totals, breakdown: rows.map(({ repeat: _repeat, ...row }) => row) };
+}
+
+/** Breakdown rows; with `minSessions`, also how many of each row's people came that often (person dimensions only). */
+async function breakdownRows(
+  db: Db,
+  f: ProjectFilter,
+  by: readonly Dimension[],
+  minSessions?: number,
+): Promise<(BreakdownRow & { repeat: number })[]> {
   if (by.length === 0) return [];
   // Two steps, because count(distinct) per key sorts every attendance: first one row per person and
   // activity-side key with their attendance count, then people per key. Traits of the person are
@@ -199,9 +291,10 @@ export async function reachBreakdown(
   );
   const needsPerson = activitySide.length < by.length;
   const named = await withRoomToGroup(db, (tx) =>
-    queryRows<Record<string, string> & { people: number; named: number }>(
+    queryRows<Record<string, string> & { people: number; named: number; repeat: number }>(
       tx,
-      sql`select ${keyColumns(keys)}, count(*)::int as people, sum(per_person.n)::int as named
+      sql`select ${keyColumns(keys)}, count(*)::int as people, sum(per_person.n)::int as named,
+          ${minSessions === undefined ? sql`0` : sql`(count(*) filter (where per_person.n >= ${minSessions}))::int`} as repeat
         from (${perPerson}) per_person
         ${needsPerson ? sql`join ${participants} on ${participants.id} = per_person.pid` : sql``}
         group by ${groupByAll(by.length)}`,
@@ -221,13 +314,13 @@ export async function reachBreakdown(
         where ${where(ANONYMOUS, f)}
         group by ${groupByAll(by.length)}`,
   );
-  const rows = new Map<string, BreakdownRow>();
+  const rows = new Map<string, BreakdownRow & { repeat: number }>();
   const rowFor = (r: Record<string, unknown>) => {
     const keys = Object.fromEntries(by.map((d, i) => [d, String(r[`k${i}`])]));
     const id = by.map((d) => keys[d]).join("\u0000");
     let row = rows.get(id);
     if (!row) {
-      row = { keys, uniqueParticipants: 0, namedAttendances: 0, anonymousAttendances: 0 };
+      row = { keys, uniqueParticipants: 0, namedAttendances: 0, anonymousAttendances: 0, repeat: 0 };
       rows.set(id, row);
     }
     return row;
@@ -236,9 +329,10 @@ export async function reachBreakdown(
     const row = rowFor(r);
     row.uniqueParticipants = r.people;
     row.namedAttendances = r.named;
+    row.repeat = r.repeat;
   }
   for (const r of anonymous) rowFor(r).anonymousAttendances = r.heads;
-  return sortBreakdown([...rows.values()], by);
+  return sortBreakdown([...rows.values()], by) as (BreakdownRow & { repeat: number })[];
 }
 
 export async function commitmentsKept(db: Db, f: ProjectFilter): Promise<number> {
@@ -251,19 +345,25 @@ export async function commitmentsKept(db: Db, f: ProjectFilter): Promise<number>
   return row?.n ?? 0;
 }
 
+/** Repeat engagement as reach reports it by default (reachQuery): three sessions or more. */
+const DEFAULT_MIN_SESSIONS = 3;
+
 /** A computed indicator's value; entered indicators (manual, survey-based) are read from their entries. */
 export async function computedValue(
   db: Db,
   type: Exclude<IndicatorType, "manual" | "survey_based">,
   f: ProjectFilter,
+  memo?: ReachMemo,
 ): Promise<number> {
+  // Indicators use no repeat count; asking with reach's default lets a memo share the pass with reach.
+  const named = () => namedTotals(db, f, DEFAULT_MIN_SESSIONS, memo);
   switch (type) {
     case "activity_count":
-      return countActivities(db, f);
+      return countActivities(db, f, memo);
     case "unique_participants":
-      return (await namedTotals(db, f, 2)).uniqueParticipants;
+      return (await named()).uniqueParticipants;
     case "attendances":
-      return (await namedTotals(db, f, 2)).namedAttendances + (await anonymousTotal(db, f));
+      return (await named()).namedAttendances + (await anonymousTotal(db, f, memo));
     case "commitments_kept":
       return commitmentsKept(db, f);
   }

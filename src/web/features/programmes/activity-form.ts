@@ -1,5 +1,10 @@
-// Turning the activity form into the API request; pure, so that it is tested without a browser.
-import type { ParticipantView } from "../../../common/contracts/programmes-views.ts";
+// Turning the activity form into the API request (create or edit) and a recorded activity back into
+// the form; pure, so that it is tested without a browser.
+import type {
+  ActionPointView,
+  ActivityView,
+  ParticipantView,
+} from "../../../common/contracts/programmes-views.ts";
 import type { ActivityType } from "../../../common/contracts/programmes-vocabulary.ts";
 
 export interface NewPersonDraft {
@@ -51,26 +56,27 @@ function headCounts(heads: HeadCounts) {
     .filter((h) => Number.isInteger(h.count) && h.count > 0);
 }
 
+function dialoguePayload(v: ActivityFormValues, existing: readonly ActionPointView[]) {
+  if (v.type !== "dialogue_session") return {};
+  return {
+    dialogue: {
+      group: v.group,
+      facilitators: names(v.facilitators),
+      officialsPresent: names(v.officialsPresent),
+      officersUnarmed: v.officersUnarmed === "" ? null : v.officersUnarmed === "yes",
+      topics: names(v.topics),
+      issuesRaised: lines(v.issuesRaised),
+      actionPoints: actionPointsPayload(v.actionPoints, existing),
+    },
+  };
+}
+
 export function activityPayload(
   projectId: string,
   placeId: string,
   v: ActivityFormValues,
   attendance: Attendance,
 ) {
-  const dialogue =
-    v.type === "dialogue_session"
-      ? {
-          dialogue: {
-            group: v.group,
-            facilitators: names(v.facilitators),
-            officialsPresent: names(v.officialsPresent),
-            officersUnarmed: v.officersUnarmed === "" ? null : v.officersUnarmed === "yes",
-            topics: names(v.topics),
-            issuesRaised: lines(v.issuesRaised),
-            actionPoints: lines(v.actionPoints).map((text) => ({ text })),
-          },
-        }
-      : {};
   return {
     projectId,
     type: v.type,
@@ -79,7 +85,7 @@ export function activityPayload(
     placeId,
     ...(v.notes.trim() && { notes: v.notes.trim() }),
     ...(v.type === "peace_action" && v.peaceActionKind && { peaceActionKind: v.peaceActionKind }),
-    ...dialogue,
+    ...dialoguePayload(v, []),
     attendance: {
       participantIds: [...attendance.present.keys()],
       newParticipants: attendance.newPeople.map(({ key: _key, name, phone, ...traits }) => ({
@@ -92,6 +98,71 @@ export function activityPayload(
       anonymous: headCounts(attendance.heads),
     },
   };
+}
+
+/** The form filled in with a recorded activity, for editing it. */
+export function formValuesOf(a: ActivityView): ActivityFormValues {
+  const d = a.dialogue;
+  return {
+    type: a.type,
+    title: a.title ?? "",
+    heldOn: a.heldOn,
+    notes: a.notes ?? "",
+    peaceActionKind: a.peaceActionKind ?? "",
+    group: d?.group ?? "youth",
+    facilitators: d?.facilitators.join(", ") ?? "",
+    officialsPresent: d?.officialsPresent.join(", ") ?? "",
+    officersUnarmed: d?.officersUnarmed == null ? "" : d.officersUnarmed ? "yes" : "no",
+    topics: d?.topics.join(", ") ?? "",
+    issuesRaised: d?.issuesRaised.join("\n") ?? "",
+    actionPoints: d?.actionPoints.map((p) => p.text).join("\n") ?? "",
+  };
+}
+
+/** The PATCH body for an edited activity; every field is sent, with the `updatedAt` that was read. */
+export function activityEditPayload(
+  activity: ActivityView,
+  projectId: string,
+  placeId: string,
+  v: ActivityFormValues,
+) {
+  return {
+    updatedAt: activity.updatedAt,
+    projectId,
+    type: v.type,
+    title: v.title.trim(),
+    heldOn: v.heldOn,
+    placeId,
+    notes: v.notes.trim(),
+    peaceActionKind: v.type === "peace_action" && v.peaceActionKind ? v.peaceActionKind : null,
+    ...dialoguePayload(v, activity.dialogue?.actionPoints ?? []),
+  };
+}
+
+/**
+ * Action points are typed one per line. When editing, a line keeps the identity (and so the status and
+ * evidence) of the recorded point with the same text; lines that match none take over, in order, the
+ * points whose text matches no line (a reworded point); points left over are removed, lines left over
+ * are new.
+ */
+export function actionPointsPayload(text: string, existing: readonly ActionPointView[]) {
+  const wanted = lines(text);
+  const matched: (ActionPointView | undefined)[] = wanted.map(() => undefined);
+  const unused = new Set(existing.map((p) => p.id));
+  for (const [i, line] of wanted.entries()) {
+    const same = existing.find((p) => unused.has(p.id) && p.text === line);
+    if (same) {
+      matched[i] = same;
+      unused.delete(same.id);
+    }
+  }
+  const reworded = existing.filter((p) => unused.has(p.id));
+  for (const i of wanted.keys()) if (!matched[i]) matched[i] = reworded.shift();
+  return wanted.map((line, i) => {
+    const p = matched[i];
+    if (!p) return { text: line };
+    return { id: p.id, text: line, ...(p.owner && { owner: p.owner }), ...(p.dueOn && { dueOn: p.dueOn }) };
+  });
 }
 
 /** Everyone counted at the activity: named people (old and new) and heads counted anonymously. */

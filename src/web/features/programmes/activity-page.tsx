@@ -2,14 +2,15 @@
 // and the action points agreed, whose status is kept up to date here.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import type { ActionPointView, ActivityView } from "../../../common/contracts/programmes-views.ts";
 import { ACTION_POINT_STATUSES } from "../../../common/contracts/programmes-vocabulary.ts";
 import { useApi } from "../../app/api-context.tsx";
 import { usePermissions } from "../../app/session.ts";
+import { AttachmentsPanel } from "../../ui/attachments.tsx";
 import { errorText } from "../../ui/error-text.ts";
 import { SelectField } from "../../ui/fields.tsx";
-import { ErrorAlert, LoadError, Loading } from "../../ui/notices.tsx";
+import { ErrorAlert, LoadError, Loading, SuccessNotice } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
 import { programmeKeys, useActivity } from "./programme-queries.ts";
 import "./programmes.css";
@@ -93,7 +94,9 @@ export function ActivityPage() {
   const { t } = useTranslation();
   const { activityId = "" } = useParams();
   const activity = useActivity(activityId);
+  const queryClient = useQueryClient();
   const canWrite = usePermissions().has("programmes.write");
+  const edited = (useLocation().state as { edited?: boolean } | null)?.edited;
   if (activity.isPending) return <Loading />;
   if (activity.isError) return <LoadError error={activity.error} retry={() => void activity.refetch()} />;
   const a = activity.data.activity;
@@ -102,7 +105,17 @@ export function ActivityPage() {
       <p>
         <Link to={`/programmes/projects/${a.projectId}`}>← {a.projectName}</Link>
       </p>
-      <PageTitle>{a.title ?? t(`programmes.activityTypes.${a.type}`)}</PageTitle>
+      <div className="page-heading">
+        <PageTitle>{a.title ?? t(`programmes.activityTypes.${a.type}`)}</PageTitle>
+        {canWrite ? (
+          <div className="heading-actions">
+            <Link to={`/programmes/activities/${a.id}/edit`} className="button">
+              {t("programmes.editActivity")}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      {edited ? <SuccessNotice>{t("programmes.activityEdited")}</SuccessNotice> : null}
       <p className="lead">
         {t(`programmes.activityTypes.${a.type}`)}
         {a.peaceActionKind ? ` (${t(`programmes.peaceActionKinds.${a.peaceActionKind}`)})` : ""} · {a.heldOn}{" "}
@@ -110,6 +123,15 @@ export function ActivityPage() {
       </p>
       {a.notes ? <p>{a.notes}</p> : null}
       <Dialogue activity={a} canWrite={canWrite} />
+      <section className="card" aria-labelledby="files-heading">
+        <h2 id="files-heading">{t("programmes.activityFiles")}</h2>
+        <AttachmentsPanel
+          path={`/api/activities/${a.id}/attachments`}
+          canChange={canWrite}
+          initial={a.attachments}
+          onChanged={() => void queryClient.invalidateQueries({ queryKey: programmeKeys.activity(a.id) })}
+        />
+      </section>
       <section aria-labelledby="attendees-heading">
         <h2 id="attendees-heading">
           {t("programmes.attendanceCounts", { named: a.namedAttendances, anonymous: a.anonymousAttendances })}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { barFill, pyramidRows, pyramidScale } from "./chart-geometry.ts";
+import {
+  barFill,
+  labelEvery,
+  niceCeiling,
+  pyramidRows,
+  pyramidScale,
+  stackSegments,
+} from "./chart-geometry.ts";
 
 const row = (gender: string, ageBand: string, people: number) => ({
   keys: { gender, age_band: ageBand },
@@ -40,5 +47,31 @@ describe("the reach pyramid", () => {
   it("has a scale even when nobody has been reached", () => {
     expect(pyramidRows([])).toEqual([]);
     expect(pyramidScale([])).toBe(1);
+  });
+});
+
+describe("stacked activity bars", () => {
+  it("the axis top is a round number at or above the tallest bar", () => {
+    expect([0, 1, 3, 7, 10, 11, 38, 120, 501].map(niceCeiling)).toEqual([1, 1, 5, 10, 10, 20, 50, 200, 1000]);
+  });
+
+  it("stacks each type with a count from the bottom up, in legend order, filling the plot at the maximum", () => {
+    const segments = stackSegments(
+      { training: 1, dialogue_session: 3 },
+      ["dialogue_session", "police_cafe", "training"],
+      4,
+      100,
+    );
+    expect(segments).toEqual([
+      { type: "dialogue_session", count: 3, y: 25, height: 75 },
+      { type: "training", count: 1, y: 0, height: 25 },
+    ]);
+    expect(stackSegments({}, ["training"], 0, 100)).toEqual([]);
+  });
+
+  it("labels every bar when there is room, and every few when there is not", () => {
+    expect(labelEvery(12, 40, 36)).toBe(1);
+    expect(labelEvery(52, 10, 36)).toBe(4);
+    expect(labelEvery(0, 10, 36)).toBe(1);
   });
 });

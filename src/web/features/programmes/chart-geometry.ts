@@ -40,3 +40,47 @@ export function pyramidRows(breakdown: readonly BreakdownRow[]): PyramidRow[] {
 export function pyramidScale(rows: readonly PyramidRow[]): number {
   return Math.max(1, ...rows.flatMap((r) => [r.female, r.male]));
 }
+
+/** A round number at or above `n` (1, 2 or 5 times a power of ten) for a chart's axis; at least 1. */
+export function niceCeiling(n: number): number {
+  if (n <= 1) return 1;
+  const power = 10 ** Math.floor(Math.log10(n));
+  const step = [1, 2, 5, 10].find((s) => s * power >= n) ?? 10;
+  return step * power;
+}
+
+export interface StackSegment {
+  type: string;
+  count: number;
+  /** Top of the segment, with 0 at the top of the plot. */
+  y: number;
+  height: number;
+}
+
+/**
+ * One stacked bar: a segment per type with a count, in the legend's order from the bottom up,
+ * scaled so that `max` fills `plotHeight`.
+ */
+export function stackSegments(
+  counts: Partial<Record<string, number>>,
+  types: readonly string[],
+  max: number,
+  plotHeight: number,
+): StackSegment[] {
+  const segments: StackSegment[] = [];
+  let base = plotHeight;
+  for (const type of types) {
+    const count = counts[type] ?? 0;
+    if (count <= 0) continue;
+    const height = (count / Math.max(1, max)) * plotHeight;
+    base -= height;
+    segments.push({ type, count, y: Math.round(base * 10) / 10, height: Math.round(height * 10) / 10 });
+  }
+  return segments;
+}
+
+/** Every how many bars to write a label so that labels `labelWidth` wide do not overlap. */
+export function labelEvery(bars: number, barWidth: number, labelWidth: number): number {
+  if (bars <= 0 || barWidth <= 0) return 1;
+  return Math.max(1, Math.ceil(labelWidth / barWidth));
+}

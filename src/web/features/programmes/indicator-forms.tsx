@@ -23,6 +23,7 @@ function useRefreshProject(projectId: string) {
   return () => {
     void queryClient.invalidateQueries({ queryKey: programmeKeys.project(projectId) });
     void queryClient.invalidateQueries({ queryKey: programmeKeys.progress(projectId) });
+    void queryClient.invalidateQueries({ queryKey: ["programmes", "entries"] });
   };
 }
 

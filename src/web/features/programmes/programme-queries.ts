@@ -3,8 +3,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type {
   ActivitySummary,
   ActivityView,
+  IndicatorEntryView,
   IndicatorProgress,
   ParticipantView,
+  ProgrammeDashboardView,
   ProgrammeView,
   ProjectView,
   ReachView,
@@ -19,6 +21,9 @@ export const programmeKeys = {
   reach: (id: string, by: string) => ["programmes", "reach", id, by] as const,
   activities: (projectId: string) => ["programmes", "activities", projectId] as const,
   activity: (id: string) => ["programmes", "activity", id] as const,
+  entries: (indicatorId: string) => ["programmes", "entries", indicatorId] as const,
+  dashboard: (id: string, filters: DashboardFilters) =>
+    ["programmes", "dashboard", id, filters.from, filters.to, filters.place] as const,
   participants: (organisationId: string, q: string, placeId: string) =>
     ["programmes", "participants", organisationId, q, placeId] as const,
 };
@@ -87,5 +92,38 @@ export function useParticipants(organisationId: string, q: string, placeId: stri
       }),
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** A dashboard's filters as the page holds them: empty means "no limit". */
+export interface DashboardFilters {
+  from: string;
+  to: string;
+  place: string;
+}
+
+export function useProgrammeDashboard(id: string, filters: DashboardFilters) {
+  const api = useApi();
+  return useQuery({
+    queryKey: programmeKeys.dashboard(id, filters),
+    queryFn: () =>
+      api.get<{ dashboard: ProgrammeDashboardView }>(`/api/programmes/${encodeURIComponent(id)}/dashboard`, {
+        from: filters.from || undefined,
+        to: filters.to || undefined,
+        place: filters.place || undefined,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The figures entered for a manual or survey-based indicator, newest first, with their evidence files. */
+export function useIndicatorEntries(indicatorId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: programmeKeys.entries(indicatorId),
+    queryFn: () =>
+      api.get<{ entries: IndicatorEntryView[] }>(
+        `/api/indicators/${encodeURIComponent(indicatorId)}/entries`,
+      ),
   });
 }

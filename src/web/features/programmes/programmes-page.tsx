@@ -73,6 +73,15 @@ function ProgrammeCard({ programme }: { programme: ProgrammeView }) {
       <p className="muted">
         {programme.organisationName} · {programme.placeName}
       </p>
+      <p>
+        <Link
+          to={`/programmes/${programme.id}/dashboard`}
+          className="button button-secondary"
+          aria-label={t("programmes.dashboard.openFor", { name: programme.name })}
+        >
+          {t("programmes.dashboard.open")}
+        </Link>
+      </p>
       {programme.description ? <p>{programme.description}</p> : null}
       {programme.projects.length === 0 ? (
         <p className="muted">{t("programmes.noProjects")}</p>

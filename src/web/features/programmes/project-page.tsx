@@ -5,7 +5,10 @@ import type { ActivitySummary, ProjectView } from "../../../common/contracts/pro
 import { usePermissions } from "../../app/session.ts";
 import { LoadError, Loading, SuccessNotice } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
+import { ReferralCountsPanel } from "../referrals/referral-counts-panel.tsx";
+import { ProjectTabs } from "../stories/project-tabs.tsx";
 import { IndicatorCard } from "./charts.tsx";
+import { IndicatorEntries } from "./indicator-entries.tsx";
 import { AddIndicatorForm, EntryForm, isEntered } from "./indicator-forms.tsx";
 import { useProgress, useProject, useProjectActivities } from "./programme-queries.ts";
 import { ReachPanel } from "./reach-panel.tsx";
@@ -59,6 +62,9 @@ function Indicators({ project }: { project: ProjectView }) {
             <IndicatorCard progress={p} />
             {canWrite && isEntered(p.indicator) ? (
               <EntryForm projectId={project.id} indicator={p.indicator} />
+            ) : null}
+            {isEntered(p.indicator) ? (
+              <IndicatorEntries indicator={p.indicator} canChange={canWrite} />
             ) : null}
           </div>
         ))}
@@ -139,6 +145,7 @@ export function ProjectPage() {
       <p className="lead">
         {p.placeName} · {p.startsOn} – {p.endsOn}
       </p>
+      <ProjectTabs projectId={p.id} current="overview" />
       {recorded?.recorded !== undefined ? (
         <SuccessNotice>
           {t("programmes.activityRecorded", { count: recorded.recorded })}
@@ -151,6 +158,7 @@ export function ProjectPage() {
       <Logframe project={p} />
       <Indicators project={p} />
       <ReachPanel projectId={p.id} />
+      <ReferralCountsPanel projectId={p.id} />
       <section aria-labelledby="activities-heading">
         <h2 id="activities-heading">{t("programmes.activities")}</h2>
         {activities.isPending ? <Loading /> : null}

@@ -2,8 +2,10 @@
 import type { RouteObject } from "react-router";
 import { Gated } from "../../app/gated.tsx";
 import type { Gate } from "../../app/navigation.ts";
+import { ActivityEditPage } from "./activity-edit-page.tsx";
 import { ActivityEntryPage } from "./activity-entry-page.tsx";
 import { ActivityPage } from "./activity-page.tsx";
+import { DashboardPage } from "./dashboard-page.tsx";
 import { ProgrammesPage } from "./programmes-page.tsx";
 import { ProjectCreatePage } from "./project-create-page.tsx";
 import { ProjectPage } from "./project-page.tsx";
@@ -18,6 +20,14 @@ export const programmeRoutes: RouteObject[] = [
     element: (
       <Gated gate={READ}>
         <ProgrammesPage />
+      </Gated>
+    ),
+  },
+  {
+    path: "programmes/:programmeId/dashboard",
+    element: (
+      <Gated gate={READ}>
+        <DashboardPage />
       </Gated>
     ),
   },
@@ -50,6 +60,14 @@ export const programmeRoutes: RouteObject[] = [
     element: (
       <Gated gate={WRITE}>
         <SignInSheetPage />
+      </Gated>
+    ),
+  },
+  {
+    path: "programmes/activities/:activityId/edit",
+    element: (
+      <Gated gate={WRITE}>
+        <ActivityEditPage />
       </Gated>
     ),
   },
