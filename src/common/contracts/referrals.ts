@@ -45,7 +45,11 @@ export function canMoveReferral(from: ReferralStatus, to: ReferralStatus): boole
 
 /** Counts below this are shown as "<5" (small-cell suppression). */
 export const SMALL_CELL_THRESHOLD = 5;
-export type SuppressedCount = number | "<5";
+/**
+ * A count as reports may show it: exact, "<5" (1 to 4), or "hidden": a larger cell withheld so that
+ * a lone "<5" cannot be worked out by subtracting the other cells from the total.
+ */
+export type SuppressedCount = number | "<5" | "hidden";
 
 const uuid = (what: string) => z.uuid(`is not ${what} id`);
 const isoDate = z.iso.date("must be a date written YYYY-MM-DD");

@@ -27,12 +27,29 @@ describe("referral counts", () => {
       false,
     );
     expect(counts.total).toBe(8);
-    expect(counts.byType).toContainEqual({ key: "trauma_counselling", count: 6 });
     expect(counts.byType).toContainEqual({ key: "reintegration_support.returnee", count: "<5" });
     expect(counts.byType).toContainEqual({ key: "gbv_support", count: 0 });
-    expect(counts.byGender).toContainEqual({ key: "female", count: 5 });
     expect(counts.byGender).toContainEqual({ key: "male", count: "<5" });
-    expect(counts.byStatus).toContainEqual({ key: "made", count: 6 });
+  });
+
+  it("hide a second cell when a lone <5 could be worked out from the total", () => {
+    // 8 in total, 5 women, 3 men: showing "5" next to the total would give the men away.
+    const counts = referralCountsOf([row({ n: 5 }), row({ gender: "male", n: 3 })], false);
+    expect(counts.byGender).toContainEqual({ key: "female", count: "hidden" });
+    expect(counts.byGender).toContainEqual({ key: "male", count: "<5" });
+    // The smallest other cell goes, not the largest: 20 made, 6 accepted, 2 declined.
+    const statuses = referralCountsOf(
+      [row({ n: 20 }), row({ status: "accepted", n: 6 }), row({ status: "declined", n: 2 })],
+      false,
+    ).byStatus;
+    expect(statuses).toContainEqual({ key: "made", count: 20 });
+    expect(statuses).toContainEqual({ key: "accepted", count: "hidden" });
+    // Two small cells hide each other; nothing more is withheld.
+    const two = referralCountsOf(
+      [row({ n: 9 }), row({ gender: "male", n: 2 }), row({ gender: "other", n: 1 })],
+      false,
+    );
+    expect(two.byGender.filter((c) => c.count === "hidden")).toEqual([]);
   });
 
   it("carry a cell for every status, gender and age band, so that absence is not a hint either", () => {

@@ -1,10 +1,6 @@
 // Referral counts for reports and the programme dashboard: numbers only, small cells suppressed.
 // Anyone who may read the project's programme data may read these; no person-level data ever leaves.
-import type {
-  ReferralCounts,
-  ReferralCountsFilters,
-  SuppressedCount,
-} from "../../../common/contracts/referrals.ts";
+import type { ReferralCounts, ReferralCountsFilters } from "../../../common/contracts/referrals.ts";
 import type { Deps } from "../../deps.ts";
 import { badRequest } from "../../lib/errors.ts";
 import { type Principal, requirePermission } from "../../lib/scope.ts";
@@ -55,7 +51,7 @@ export async function referralsMadeAcross(
     placePath?: string | undefined;
     limitedTo?: string[] | undefined;
   },
-): Promise<SuppressedCount> {
+): Promise<number | "<5"> {
   requirePermission(principal, "programmes.read");
   const rows = await repo.countReferrals(deps.db, { ...f, projectId: f.projectIds });
   return suppress(rows.reduce((sum, r) => sum + r.n, 0));

@@ -68,7 +68,7 @@ export const referralsEn = {
   back: "Back to my referrals",
   countsTitle: "Referrals (counts only)",
   countsSuppressed:
-    "Counts from 1 to 4 are shown as “<5” so that nobody can be recognised. No names or details of people are shown here.",
+    "Counts from 1 to 4 are shown as “<5” so that nobody can be recognised. Where a lone “<5” could be worked out from the total, one more figure is hidden (“–”). No names or details of people are shown here.",
   countsTotal: "Referrals in total",
   byType: "By type",
   byStatus: "By status",

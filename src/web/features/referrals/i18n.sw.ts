@@ -70,7 +70,7 @@ export const referralsSw: typeof referralsEn = {
   back: "Rudi kwenye rufaa zangu",
   countsTitle: "Rufaa (idadi tu)",
   countsSuppressed:
-    "Idadi kati ya 1 na 4 zinaonyeshwa kama “<5” ili mtu yeyote asitambulike. Hakuna majina wala maelezo ya watu yanayoonyeshwa hapa.",
+    "Idadi kati ya 1 na 4 zinaonyeshwa kama “<5” ili mtu yeyote asitambulike. Pale ambapo “<5” moja ingeweza kukokotolewa kutoka kwa jumla, idadi nyingine moja hufichwa (“–”). Hakuna majina wala maelezo ya watu yanayoonyeshwa hapa.",
   countsTotal: "Jumla ya rufaa",
   byType: "Kwa aina",
   byStatus: "Kwa hali",

@@ -22,7 +22,7 @@ function CountTable({
         {cells.map((c) => (
           <tr key={c.key}>
             <th scope="row">{label(c.key)}</th>
-            <td>{c.count}</td>
+            <td>{c.count === "hidden" ? "–" : c.count}</td>
           </tr>
         ))}
       </tbody>
