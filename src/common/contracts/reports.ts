@@ -94,6 +94,11 @@ export const revealIdentityInput = z.strictObject({
     .trim()
     .min(10, "say why you need to contact the reporter (at least 10 characters)")
     .max(500, "must be at most 500 characters"),
+  /**
+   * Required when the reporter did not agree to be contacted: the person revealing confirms that
+   * someone's life or safety is at risk. Recorded as its own audit action.
+   */
+  safetyOverride: z.boolean().optional(),
 });
 
 // ---- What the API answers ----

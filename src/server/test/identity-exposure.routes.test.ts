@@ -2,10 +2,12 @@
 // and a programme officer not trusted with identities), EVERY registered route is called with real
 // ids, and no answer may contain the reporter's phone number, in any format, or their name.
 // Only a trusted programme officer's reveal returns them, and that reveal is audited.
+
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { permissionsOf, type Role } from "../../common/roles.ts";
 import { cliPrincipal } from "../cli/context.ts";
+import { queryRows } from "../db/client.ts";
 import { inTransaction } from "../deps.ts";
 import { seedExposedReferral } from "../features/referrals/referrals.exposure.ts";
 import { mayRevealIdentity } from "../features/reports/identity.service.ts";
@@ -142,6 +144,29 @@ describe("the reporter's identity", () => {
     expect(rows[0]?.actor_label).toBe("officer.trusted@test.ke");
     expect(rows[0]?.after).toContain("Follow-up visit agreed with the reporter");
     expectNoReporter("the audit row", 200, rows[0]?.after ?? "");
+  });
+
+  it("of a reporter who did not agree to be contacted, is revealed only for a stated risk to safety, audited apart", async () => {
+    const officer = await signedIn("officer.trusted@test.ke");
+    const url = `/api/reports/${reportIds[1]}/identity`; // the SMS report: no consent to contact
+    const plain = await officer.post(url, { reason: "Would like to ask a follow-up question" });
+    expect(plain.status).toBe(409);
+    expect(plain.body.error.message).toMatch(/did not agree to be contacted.*life or safety/);
+    expectNoReporter("a refused reveal", 409, JSON.stringify(plain.body));
+    const vague = await officer.post(url, { reason: "Urgent, please", safetyOverride: true });
+    expect(vague.status).toBe(400);
+    expect(vague.body.error.fields[0].path).toBe("reason");
+    const res = await officer.post(url, {
+      reason: "The reporter says the gang named them and will come tonight; the OCS needs to reach them",
+      safetyOverride: true,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.identity).toMatchObject({ phone: PHONE, consentToContact: false });
+    const audit = await queryRows<{ action: string }>(
+      server.deps.db,
+      sql`select action from audit_log where entity_id = ${reportIds[1]} and action like 'report.identity%'`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(["report.identity_reveal_for_safety"]);
   });
 
   it("is never revealed to anyone holding a police or government role, whatever else they hold", () => {

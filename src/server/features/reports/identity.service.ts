@@ -5,7 +5,7 @@
 import type { RevealedIdentity } from "../../../common/contracts/reports.ts";
 import { ROLES_NEVER_SEEING_REPORTERS } from "../../../common/roles.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
-import { forbidden, notFound } from "../../lib/errors.ts";
+import { badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
 import { type Principal, placeInScope } from "../../lib/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
@@ -29,22 +29,40 @@ export function requireIdentityReveal(principal: Principal): void {
     );
 }
 
+/** A reporter who did not agree to be contacted is revealed only when someone's safety is at risk. */
+const SAFETY_REASON_MIN_CHARS = 30;
+
 export async function revealIdentity(
   deps: Deps,
   principal: Principal,
   id: string,
   reason: string,
+  safetyOverride = false,
 ): Promise<RevealedIdentity & { consentToContact: boolean }> {
   requireIdentityReveal(principal);
   return inTransaction(deps, async (tx) => {
     const report = await repo.findReport(tx.db, id);
     if (!report || !placeInScope(principal.scope, report.effectivePlacePath)) throw notFound("The report");
+    if (!report.consentToContact) {
+      if (!safetyOverride)
+        throw conflict(
+          "This reporter did not agree to be contacted. Reveal only if someone's life or safety is at risk: confirm that, and say what the risk is.",
+        );
+      if (reason.length < SAFETY_REASON_MIN_CHARS)
+        throw badRequest("reason: say what the risk to life or safety is", [
+          {
+            path: "reason",
+            message: `must describe the risk (at least ${SAFETY_REASON_MIN_CHARS} characters)`,
+          },
+        ]);
+    }
     const phone = report.contactSealed ? tx.vault.decrypt(PHONE_SEAL_PURPOSE, report.contactSealed) : null;
     const name = report.contactNameSealed
       ? tx.vault.decrypt(NAME_SEAL_PURPOSE, report.contactNameSealed)
       : null;
     await recordAudit(tx, actorOf(principal), {
-      action: "report.identity_reveal",
+      // Its own action, so that reveals against the reporter's wish can be listed and reviewed.
+      action: report.consentToContact ? "report.identity_reveal" : "report.identity_reveal_for_safety",
       entityType: "report",
       entityId: report.id,
       placePath: report.effectivePlacePath,

@@ -94,7 +94,7 @@ export function reportsRoutes(app: FastifyInstance, deps: Deps): void {
     // More than one permission: identity.reveal, the personal trust flag, and no police/government role.
     requireIdentityReveal(principal);
     const id = idOf(request);
-    const { reason } = parseInput(revealIdentityInput, request.body);
-    return { identity: await revealIdentity(deps, principal, id, reason) };
+    const { reason, safetyOverride } = parseInput(revealIdentityInput, request.body);
+    return { identity: await revealIdentity(deps, principal, id, reason, safetyOverride === true) };
   });
 }

@@ -149,6 +149,10 @@ export const inboxEn = {
     revealReason: "Why do you need the reporter's contact?",
     revealHint: "Every reveal is recorded with your name and this reason.",
     reveal: "Reveal contact",
+    safetyOverride:
+      "Someone's life or safety is at risk, and contacting the reporter is the way to protect them",
+    safetyHint:
+      "This reporter did not agree to be contacted. Reveal only to protect someone, and describe the risk above: the reveal is recorded apart for review.",
     phone: "Phone",
     name: "Name",
     notGiven: "not given",

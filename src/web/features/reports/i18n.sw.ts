@@ -151,6 +151,10 @@ export const inboxSw: typeof inboxEn = {
     revealReason: "Kwa nini unahitaji mawasiliano ya mtoa ripoti?",
     revealHint: "Kila uonyeshaji hurekodiwa pamoja na jina lako na sababu hii.",
     reveal: "Onyesha mawasiliano",
+    safetyOverride:
+      "Maisha au usalama wa mtu uko hatarini, na kuwasiliana na aliyeripoti ndiyo njia ya kumlinda",
+    safetyHint:
+      "Aliyeripoti hakukubali kuwasiliana naye. Onyesha tu ili kumlinda mtu, na ueleze hatari hapo juu: uonyeshaji huu hurekodiwa kando ili ukaguliwe.",
     phone: "Simu",
     name: "Jina",
     notGiven: "hakutoa",

@@ -8,7 +8,7 @@ import { ROLES_NEVER_SEEING_REPORTERS } from "../../../common/roles.ts";
 import { fieldErrorsOf } from "../../api/client.ts";
 import { useCurrentUser, usePermissions } from "../../app/session.ts";
 import { errorText } from "../../ui/error-text.ts";
-import { TextField } from "../../ui/fields.tsx";
+import { CheckboxField, TextField } from "../../ui/fields.tsx";
 import { ErrorAlert, LoadError, Loading } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
 import "./inbox.css";
@@ -215,13 +215,14 @@ function Reporter({ report }: { report: ReportDetail }) {
   const permissions = usePermissions();
   const reveal = useRevealIdentity(report.id);
   const [reason, setReason] = useState("");
+  const [safetyOverride, setSafetyOverride] = useState(false);
   const mayReveal =
     permissions.has("identity.reveal") &&
     user.canRevealIdentity &&
     !user.roles.some((role) => ROLES_NEVER_SEEING_REPORTERS.includes(role));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reveal.mutate(reason.trim());
+    reveal.mutate({ reason: reason.trim(), safetyOverride: !report.consentToContact && safetyOverride });
   };
   const identity = reveal.data?.identity;
   return (
@@ -241,6 +242,14 @@ function Reporter({ report }: { report: ReportDetail }) {
             onChange={setReason}
             error={fieldErrorsOf(reveal.error).reason}
           />
+          {report.consentToContact ? null : (
+            <CheckboxField
+              label={t("inbox.detail.safetyOverride")}
+              hint={t("inbox.detail.safetyHint")}
+              checked={safetyOverride}
+              onChange={setSafetyOverride}
+            />
+          )}
           {reveal.error && !fieldErrorsOf(reveal.error).reason ? (
             <ErrorAlert>{errorText(t, reveal.error)}</ErrorAlert>
           ) : null}

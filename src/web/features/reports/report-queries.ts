@@ -94,10 +94,10 @@ export function useBulkAction() {
 export function useRevealIdentity(id: string) {
   const api = useApi();
   return useMutation({
-    mutationFn: (reason: string) =>
+    mutationFn: ({ reason, safetyOverride }: { reason: string; safetyOverride: boolean }) =>
       api.post<{ identity: RevealedIdentity & { consentToContact: boolean } }>(
         `/api/reports/${encodeURIComponent(id)}/identity`,
-        { reason },
+        safetyOverride ? { reason, safetyOverride } : { reason },
       ),
   });
 }
