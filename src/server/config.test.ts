@@ -48,6 +48,27 @@ describe("configuration", () => {
     );
   });
 
+  it("email by smtp needs SMTP_URL and BARAZA_EMAIL_FROM, and in production the public URL for links", () => {
+    const problems = problemsOf({ NODE_ENV: "production", BARAZA_EMAIL_DRIVER: "smtp" }).join("\n");
+    expect(problems).toMatch(/SMTP_URL: required when BARAZA_EMAIL_DRIVER=smtp/);
+    expect(problems).toMatch(/BARAZA_EMAIL_FROM: required/);
+    expect(problems).toMatch(/BARAZA_PUBLIC_URL: required in production/);
+    expect(
+      problemsOf({ SMTP_URL: "http://mail.example.org", BARAZA_EMAIL_FROM: "no address" }).join(),
+    ).toMatch(/SMTP_URL: must look like smtp:\/\/.*BARAZA_EMAIL_FROM: must be an address/);
+    const config = loadConfig({
+      BARAZA_EMAIL_DRIVER: "smtp",
+      SMTP_URL: "smtp://baraza:secret@mail.example.org:587",
+      BARAZA_EMAIL_FROM: "Baraza <baraza@example.org>",
+    });
+    expect(config.email).toEqual({
+      driver: "smtp",
+      smtpUrl: "smtp://baraza:secret@mail.example.org:587",
+      from: "Baraza <baraza@example.org>",
+    });
+    expect(loadConfig({}).email.driver).toBe("console");
+  });
+
   it("production refuses the example secrets from .env.example", () => {
     const problems = problemsOf({
       NODE_ENV: "production",

@@ -64,6 +64,23 @@ const envSchema = z.object({
   TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   TWILIO_FROM: z.string().min(1).optional(),
+  BARAZA_EMAIL_DRIVER: z.enum(["console", "smtp"]).default("console"),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine(
+      (v) => v === undefined || (/^smtps?:\/\/[^/]/.test(v) && URL.canParse(v)),
+      "must look like smtp://user:pass@host:587 (or smtps://... for TLS from the start)",
+    ),
+  BARAZA_EMAIL_FROM: z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine(
+      (v) => v === undefined || /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(v.trim()),
+      'must be an address, e.g. baraza@example.org or "Baraza <baraza@example.org>"',
+    ),
   BARAZA_WORKER_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
 });
 
@@ -90,6 +107,8 @@ export interface Config {
     africastalking: { username?: string; apiKey?: string; senderId?: string; apiUrl: string };
     twilio: { accountSid?: string; authToken?: string; from?: string };
   };
+  /** Staff email notices; `from` and `smtpUrl` are set whenever the driver is smtp. */
+  email: { driver: "console" | "smtp"; smtpUrl: string | undefined; from: string | undefined };
   worker: { intervalMs: number };
 }
 
@@ -161,6 +180,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM: required when BARAZA_SMS_DRIVER=twilio",
     );
+  if (e.BARAZA_EMAIL_DRIVER === "smtp") {
+    if (!e.SMTP_URL) problems.push("SMTP_URL: required when BARAZA_EMAIL_DRIVER=smtp");
+    if (!e.BARAZA_EMAIL_FROM) problems.push("BARAZA_EMAIL_FROM: required when BARAZA_EMAIL_DRIVER=smtp");
+    if (production && !e.BARAZA_PUBLIC_URL)
+      problems.push("BARAZA_PUBLIC_URL: required in production when emails are sent (their links use it)");
+  }
   if (keys.length > 0 && !keys.some((k) => k.id === activeKeyId))
     problems.push(`BARAZA_VAULT_ACTIVE_KEY: "${activeKeyId}" is not one of the ids in BARAZA_VAULT_KEYS`);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -193,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         from: e.TWILIO_FROM,
       },
     },
+    email: { driver: e.BARAZA_EMAIL_DRIVER, smtpUrl: e.SMTP_URL, from: e.BARAZA_EMAIL_FROM },
     worker: { intervalMs: e.BARAZA_WORKER_INTERVAL_MS },
   };
 }

@@ -3,6 +3,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
+import type { EmailDriver } from "./features/messaging/email-drivers.ts";
 import type { SmsDriver } from "./features/messaging/sms-drivers.ts";
 import type { Vault } from "./lib/vault.ts";
 
@@ -16,6 +17,8 @@ export interface Deps {
   now: () => Date;
   /** Outbound SMS; only the outbox calls it (see features/messaging). */
   sms: SmsDriver;
+  /** Outbound email (staff notices); only the outbox calls it. */
+  email: EmailDriver;
 }
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Deps } from "../deps.ts";
+import { emailDriverFromConfig } from "../features/messaging/email-drivers.ts";
 import { smsDriverFromConfig } from "../features/messaging/sms-drivers.ts";
 import { organisations } from "../features/organisations/organisations.table.ts";
 import { syncGazetteer } from "../features/places/places.service.ts";
@@ -44,6 +45,7 @@ export function buildDeps(config: Config, database: Database): Deps {
     }),
     now: () => new Date(),
     sms: smsDriverFromConfig(config, consoleLog),
+    email: emailDriverFromConfig(config, consoleLog),
   };
 }
 

@@ -6,6 +6,7 @@ import { buildDeps } from "../cli/context.ts";
 import { loadConfig } from "../config.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Deps } from "../deps.ts";
+import { type MemoryEmailDriver, memoryEmailDriver } from "../features/messaging/email-drivers.ts";
 import { type MemorySmsDriver, memorySmsDriver } from "../features/messaging/sms-drivers.ts";
 import { syncGazetteer } from "../features/places/places.service.ts";
 import type { Worker } from "../jobs/worker.ts";
@@ -36,6 +37,8 @@ export interface TestServer {
   clock: TestClock;
   /** Every SMS the outbox sent, in order. */
   sms: MemorySmsDriver;
+  /** Every email the outbox sent, in order. */
+  email: MemoryEmailDriver;
   /** Not started: tests call `worker.drain()` to run background work deterministically. */
   worker: Worker;
   close(): Promise<void>;
@@ -46,7 +49,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const config = loadConfig({ NODE_ENV: "test", BARAZA_LOG_LEVEL: "silent", ...env });
   const clock = testClock();
   const sms = memorySmsDriver();
-  const deps: Deps = { ...buildDeps(config, database), now: clock.now, sms, log: silentLog };
+  const email = memoryEmailDriver();
+  const deps: Deps = { ...buildDeps(config, database), now: clock.now, sms, email, log: silentLog };
   if (!migrated) {
     await migrate(deps.db);
     await syncGazetteer(deps);
@@ -59,6 +63,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     app,
     clock,
     sms,
+    email,
     worker: createBackgroundWorker(deps),
     async close() {
       await app.close();

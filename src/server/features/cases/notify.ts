@@ -1,17 +1,18 @@
-// Telling staff about a case: an in-app notification, and an SMS through the outbox when the
-// person's phone is known (responder units keep their members' numbers, sealed). Each notice has a
-// dedupe key, so a deadline job that runs twice never notifies twice.
+// Telling staff about a case: an in-app notification, an email to their account address and an SMS
+// when the person's phone is known (responder units keep their members' numbers, sealed), both through
+// the outbox. Each notice has a dedupe key, so a deadline job that runs twice never notifies twice.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DueKind } from "../../../common/contracts/cases.ts";
 import { type MessageKey, t } from "../../../common/messages.ts";
 import type { Locale } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
 import type { Deps } from "../../deps.ts";
-import { enqueueSms } from "../messaging/outbox.service.ts";
+import { enqueueEmail, enqueueSms } from "../messaging/outbox.service.ts";
 import { places } from "../places/places.table.ts";
 import { userPlaces, userRoles, users } from "../users/users.table.ts";
 import type { CaseRow } from "./cases.policy.ts";
 import { caseAssignments, caseNotifications } from "./cases.table.ts";
+import { caseNoticeEmail } from "./notice-email.ts";
 import { RESPONDER_PHONE_PURPOSE } from "./responders.service.ts";
 import { responderMembers, responderUnits } from "./responders.table.ts";
 import { CONFLICT_CATEGORY } from "./routing.ts";
@@ -19,6 +20,8 @@ import { CONFLICT_CATEGORY } from "./routing.ts";
 export interface Recipient {
   userId: string;
   locale: Locale;
+  /** The account address (users.email): every notice also goes there. */
+  email: string;
   phoneSealed: string | null;
 }
 
@@ -54,7 +57,12 @@ export async function unitMembersOf(
   opts: { supervisorsOnly?: boolean; unitId?: string } = {},
 ): Promise<Recipient[]> {
   const rows = await db
-    .select({ userId: users.id, locale: users.locale, phoneSealed: responderMembers.phoneSealed })
+    .select({
+      userId: users.id,
+      locale: users.locale,
+      email: users.email,
+      phoneSealed: responderMembers.phoneSealed,
+    })
     .from(caseAssignments)
     .innerJoin(responderMembers, eq(responderMembers.unitId, caseAssignments.unitId))
     .innerJoin(users, eq(users.id, responderMembers.userId))
@@ -75,7 +83,7 @@ export async function unitMembersOf(
 export async function programmeOfficersFor(db: Db, row: CaseRow): Promise<Recipient[]> {
   const covers = sql`(p.path = 'ke' or ${row.placePath ?? null}::text = p.path or ${row.placePath ?? null}::text like p.path || '/%')`;
   const rows = await db
-    .select({ userId: users.id, locale: users.locale })
+    .select({ userId: users.id, locale: users.locale, email: users.email })
     .from(users)
     .where(
       and(
@@ -102,6 +110,7 @@ export async function programmeOfficersFor(db: Db, row: CaseRow): Promise<Recipi
     rows.map((r) => ({
       userId: r.userId,
       locale: r.locale as Locale,
+      email: r.email,
       phoneSealed: phones.find((p) => p.userId === r.userId && p.phoneSealed)?.phoneSealed ?? null,
     })),
   );
@@ -116,7 +125,19 @@ function dedupe(recipients: Recipient[]): Recipient[] {
   return [...byUser.values()];
 }
 
-/** Writes the notices (and SMS where a phone is known); returns how many people were newly told. */
+async function placeNameOf(db: Db, row: CaseRow): Promise<string | null> {
+  if (!row.placeId) return null;
+  const [place] = await db.select({ name: places.name }).from(places).where(eq(places.id, row.placeId));
+  return place?.name ?? null;
+}
+
+/** The staff app's address for links: the public URL, or this server itself in development. */
+const appUrlOf = (config: Deps["config"]) => config.publicUrl ?? `http://${config.host}:${config.port}`;
+
+/**
+ * Writes the notices, with an email each and an SMS where a phone is known; returns how many people
+ * were newly told. The email and SMS keys derive from the notice's, so they are deduplicated alike.
+ */
 export async function notify(
   txDeps: Deps,
   row: CaseRow,
@@ -124,6 +145,7 @@ export async function notify(
   notice: { kind: NoticeKind; due: DueKind; dedupeKey: string },
 ): Promise<number> {
   let told = 0;
+  let placeName: string | null | undefined;
   for (const recipient of recipients) {
     const key = `${notice.dedupeKey}:${recipient.userId}`;
     const inserted = await txDeps.db
@@ -141,6 +163,22 @@ export async function notify(
       .returning({ id: caseNotifications.id });
     if (inserted.length === 0) continue;
     told++;
+    if (placeName === undefined) placeName = await placeNameOf(txDeps.db, row);
+    const email = caseNoticeEmail(recipient.locale, notice, {
+      caseId: row.id,
+      number: row.number,
+      category: row.category,
+      urgency: row.urgency,
+      placeName,
+      dueAt: notice.due === "acknowledge" ? row.acknowledgeDueAt : row.actionDueAt,
+      baseUrl: appUrlOf(txDeps.config),
+    });
+    await enqueueEmail(txDeps, {
+      to: recipient.email,
+      ...email,
+      purpose: `case.${notice.kind}`,
+      dedupeKey: `email:${key}`,
+    });
     if (recipient.phoneSealed) {
       const body = t(recipient.locale, SMS_KEYS[notice.kind][notice.due], { reference: row.number });
       await enqueueSms(txDeps, {

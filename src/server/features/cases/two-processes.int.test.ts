@@ -170,10 +170,17 @@ describe.skipIf(TEST_DB_KIND !== "postgres")(
         return left?.jobs === 0 && left.messages === 0;
       });
 
-      // Every message left once: the sink got exactly the outbox's rows, each once, all sent.
+      // Every message left once: the sink got exactly the outbox's SMS rows, each once, all sent.
+      // (Staff emails go through the same outbox to the processes' console driver: all sent, one per key.)
+      const emails = await queryRows<{ status: string; n: number; keys: number }>(
+        database.db,
+        sql`select status, count(*)::int as n, count(distinct dedupe_key)::int as keys
+          from outbound_messages where channel = 'email' group by status`,
+      );
+      expect(emails).toEqual([{ status: "sent", n: expect.any(Number), keys: emails[0]?.n }]);
       const outbox = await queryRows<{ status: string; recipient_sealed: string; body: string }>(
         database.db,
-        sql`select status, recipient_sealed, body from outbound_messages`,
+        sql`select status, recipient_sealed, body from outbound_messages where channel = 'sms'`,
       );
       expect(outbox.every((m) => m.status === "sent")).toBe(true);
       expect(outbox).toHaveLength(CASES * SMS_PER_CASE);

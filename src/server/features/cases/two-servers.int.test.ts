@@ -97,9 +97,18 @@ describe("two server instances on one database", () => {
 
     const outbox = await queryRows<{ status: string; n: number }>(
       first.deps.db,
-      sql`select status, count(*)::int as n from outbound_messages group by status`,
+      sql`select status, count(*)::int as n from outbound_messages where channel = 'sms' group by status`,
     );
     expect(outbox).toEqual([{ status: "sent", n: CASES * 6 }]);
+    // Staff emails share the outbox (and, here, one memory driver): each left once, all sent.
+    const emails = first.email.sent.map((m) => `${m.to} ${m.subject}`);
+    expect(emails.length).toBeGreaterThan(0);
+    expect(new Set(emails).size).toBe(emails.length);
+    const emailRows = await queryRows<{ status: string; n: number }>(
+      first.deps.db,
+      sql`select status, count(*)::int as n from outbound_messages where channel = 'email' group by status`,
+    );
+    expect(emailRows).toEqual([{ status: "sent", n: emails.length }]);
     const steps = await queryRows<{ n: number; distinct_keys: number }>(
       first.deps.db,
       sql`select count(*)::int as n, count(distinct dedupe_key)::int as distinct_keys from case_events where dedupe_key is not null`,

@@ -1,7 +1,9 @@
 // The inbound worker against a real database: rate limits, failing rows, ordering, two workers.
+
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retryDelayMs } from "../../jobs/queue.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
 import { PHONE_INDEX_PURPOSE } from "../messaging/outbox.service.ts";
 import { reports } from "../reports/reports.table.ts";
@@ -76,7 +78,15 @@ describe("processing stored SMS", () => {
     expect((await byExternalId(later.id as string))?.outcome).toBe("report");
   });
 
-  it("a row that cannot be read is retried, never blocks other senders, and is set aside as failed", async () => {
+  /** Lets each backoff pass on the test clock and runs the worker, once per remaining attempt. */
+  async function retryUntilSetAside() {
+    for (let attempt = 1; attempt < MAX_INBOUND_ATTEMPTS; attempt++) {
+      server.clock.advance(retryDelayMs(attempt));
+      await server.worker.drain();
+    }
+  }
+
+  it("a row that cannot be read is retried with growing pauses, never blocks other senders, and is set aside as failed", async () => {
     const damaged = await insertUnreadableRow(newPhone());
     const healthy = atSms({ from: newPhone(), text: "Maandamano yamezuka Mlolongo" });
     await send(healthy);
@@ -86,8 +96,10 @@ describe("processing stored SMS", () => {
     expect(retrying).toMatchObject({ processedAt: null, outcome: null });
     expect(retrying?.attempts).toBeLessThan(MAX_INBOUND_ATTEMPTS);
 
-    // The worker retries on later rounds (the real worker after its interval when nothing else is due).
-    for (let round = 0; round < MAX_INBOUND_ATTEMPTS; round++) await server.worker.drain();
+    // Retries are spaced out: nothing happens again until the backoff has passed.
+    await server.worker.drain();
+    expect((await byExternalId(damaged))?.attempts).toBe(retrying?.attempts);
+    await retryUntilSetAside();
     const failed = await byExternalId(damaged);
     expect(failed).toMatchObject({ attempts: MAX_INBOUND_ATTEMPTS, outcome: "failed" });
     expect(failed?.processedAt).not.toBeNull();
@@ -102,7 +114,7 @@ describe("processing stored SMS", () => {
     await send(next);
     await server.worker.drain();
     expect((await byExternalId(next.id as string))?.processedAt).toBeNull();
-    for (let round = 0; round < MAX_INBOUND_ATTEMPTS; round++) await server.worker.drain();
+    await retryUntilSetAside();
     expect((await byExternalId(damaged))?.outcome).toBe("failed");
     await server.worker.drain();
     expect((await byExternalId(next.id as string))?.outcome).toBe("report");

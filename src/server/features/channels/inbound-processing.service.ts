@@ -10,6 +10,7 @@ import { statusMessage, t } from "../../../common/messages.ts";
 import type { Locale } from "../../../common/taxonomy.ts";
 import { queryRows } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
+import { retryDelayMs } from "../../jobs/queue.ts";
 import { hitRateLimit } from "../../lib/rate-limit.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { caseAwareStatusByReference } from "../cases/feedback.service.ts";
@@ -27,8 +28,12 @@ import {
 /** Messages one sender may send per hour before we stop acting on them (they are still stored). */
 export const SMS_SENDER_LIMIT_PER_HOUR = 30;
 const HOUR_MS = 60 * 60_000;
-/** A message that failed this many times is set aside as "failed" for staff to look at. */
-export const MAX_INBOUND_ATTEMPTS = 5;
+/**
+ * A message that failed this many times is set aside as "failed" for staff to look at. Retries are
+ * spaced out (5 s, 10 s, 20 s ... retryDelayMs), so the attempts span about ten minutes: long
+ * enough to ride out a database restart, short enough that a resident is not left waiting an hour.
+ */
+export const MAX_INBOUND_ATTEMPTS = 8;
 const DEFAULT_BATCH = 50;
 
 export type InboundOutcome =
@@ -68,6 +73,7 @@ export async function processInboundMessages(deps: Deps, limit = DEFAULT_BATCH):
       tx.db,
       sql`select id, payload_sealed, sender_index, attempts from ${inboundMessages}
           where processed_at is null and kind = 'sms'
+            and (next_attempt_at is null or next_attempt_at <= ${tx.now().toISOString()})
           order by received_at, id
           limit ${limit}
           for update skip locked`,
@@ -126,6 +132,7 @@ async function recordFailure(txDeps: Deps, row: ClaimedRow, error: unknown): Pro
     .set({
       attempts,
       lastError: message,
+      nextAttemptAt: giveUp ? null : new Date(txDeps.now().getTime() + retryDelayMs(attempts)),
       ...(giveUp && { processedAt: txDeps.now(), outcome: "failed" }),
     })
     .where(sql`${inboundMessages.id} = ${row.id}`);

@@ -25,6 +25,8 @@ export const inboundMessages = pgTable(
     reportId: uuid("report_id"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** After a failure: not tried again before this (backoff), so a database blip does not use up every attempt. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("inbound_gateway_external_idx").on(t.gateway, t.externalId),

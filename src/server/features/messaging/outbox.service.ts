@@ -1,5 +1,5 @@
-// The outbox: `enqueueSms` inside the transaction of the change that causes the message;
-// `deliverDueMessages` from the worker. See outbound_messages in outbox.table.ts for the states.
+// The outbox: `enqueueSms` / `enqueueEmail` inside the transaction of the change that causes the
+// message; `deliverDueMessages` from the worker, for both channels. See outbound_messages in outbox.table.ts for the states.
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.ts";
 import type { Deps } from "../../deps.ts";
@@ -9,6 +9,9 @@ import { outboundMessages } from "./outbox.table.ts";
 
 export const PHONE_INDEX_PURPOSE = "reporter.phone";
 export const PHONE_SEAL_PURPOSE = "reporter.phone";
+/** Staff email addresses in the outbox: sealed and indexed under a purpose of their own. */
+export const EMAIL_SEAL_PURPOSE = "staff.email";
+export const EMAIL_INDEX_PURPOSE = "staff.email";
 /**
  * The one message that still goes to a number that has just sent STOP: the confirmation that
  * nothing more will be sent (operators and residents expect it). No other purpose is exempt.
@@ -47,6 +50,38 @@ export async function enqueueSms(txDeps: Deps, message: SmsToEnqueue): Promise<b
   return rows.length > 0;
 }
 
+export interface EmailToEnqueue {
+  to: string;
+  subject: string;
+  body: string;
+  purpose: string;
+  reportId?: string | null;
+  dedupeKey?: string | null;
+}
+
+/** Writes an email to the outbox; returns false when it was already there (same dedupeKey). */
+export async function enqueueEmail(txDeps: Deps, message: EmailToEnqueue): Promise<boolean> {
+  const now = txDeps.now();
+  const address = message.to.trim().toLowerCase();
+  const rows = await txDeps.db
+    .insert(outboundMessages)
+    .values({
+      channel: "email",
+      recipientSealed: txDeps.vault.encrypt(EMAIL_SEAL_PURPOSE, address),
+      recipientIndex: txDeps.vault.blindIndex(EMAIL_INDEX_PURPOSE, address),
+      subject: message.subject,
+      body: message.body,
+      purpose: message.purpose,
+      reportId: message.reportId ?? null,
+      dedupeKey: message.dedupeKey ?? null,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: outboundMessages.id });
+  return rows.length > 0;
+}
+
 export async function isOptedOut(db: Db, phoneIndex: string): Promise<boolean> {
   const [row] = await db
     .select({ at: smsOptOuts.optedOutAt })
@@ -57,6 +92,8 @@ export async function isOptedOut(db: Db, phoneIndex: string): Promise<boolean> {
 
 interface ClaimedMessage {
   id: string;
+  channel: "sms" | "email";
+  subject: string | null;
   recipient_sealed: string;
   recipient_index: string;
   body: string;
@@ -65,7 +102,7 @@ interface ClaimedMessage {
 }
 
 /**
- * Sends due messages through `deps.sms`. Returns how many rows it handled (sent, failed or
+ * Sends due messages through `deps.sms` or `deps.email`, by channel. Returns how many rows it handled (sent, failed or
  * suppressed). Rows left in `sending` by a process that died become `uncertain` (never re-sent).
  */
 export async function deliverDueMessages(deps: Deps, limit = 50): Promise<number> {
@@ -90,7 +127,7 @@ export async function deliverDueMessages(deps: Deps, limit = 50): Promise<number
         limit ${limit}
         for update skip locked
       )
-      returning id, recipient_sealed, recipient_index, body, purpose, attempts`,
+      returning id, channel, subject, recipient_sealed, recipient_index, body, purpose, attempts`,
     ),
   );
   for (const message of claimed) await deliverOne(deps, message);
@@ -103,19 +140,23 @@ async function deliverOne(deps: Deps, message: ClaimedMessage): Promise<void> {
       .update(outboundMessages)
       .set({ leaseUntil: null, ...values })
       .where(eq(outboundMessages.id, message.id));
-  const exempt = message.purpose === STOP_CONFIRMATION_PURPOSE;
+  const email = message.channel === "email";
+  // STOP is an SMS matter: it says nothing about a staff member's mailbox.
+  const exempt = email || message.purpose === STOP_CONFIRMATION_PURPOSE;
   if (!exempt && (await isOptedOut(deps.db, message.recipient_index))) {
     await finish({ status: "suppressed", lastError: "the recipient sent STOP" });
     return;
   }
   let to: string;
   try {
-    to = deps.vault.decrypt(PHONE_SEAL_PURPOSE, message.recipient_sealed);
+    to = deps.vault.decrypt(email ? EMAIL_SEAL_PURPOSE : PHONE_SEAL_PURPOSE, message.recipient_sealed);
   } catch (error) {
     await finish({ status: "failed", lastError: (error as Error).message });
     return;
   }
-  const result = await deps.sms.send({ to, body: message.body });
+  const result = email
+    ? await deps.email.send({ to, subject: message.subject ?? "", body: message.body })
+    : await deps.sms.send({ to, body: message.body });
   if (result.ok) {
     await finish({
       status: "sent",
@@ -126,9 +167,12 @@ async function deliverOne(deps: Deps, message: ClaimedMessage): Promise<void> {
     return;
   }
   const giveUp = !result.retryable || message.attempts >= MAX_SEND_ATTEMPTS;
-  deps.log.warn({ outboundId: message.id, attempt: message.attempts }, `SMS not sent: ${result.error}`);
+  deps.log.warn(
+    { outboundId: message.id, attempt: message.attempts },
+    `${email ? "Email" : "SMS"} not sent: ${result.error}`,
+  );
   await finish({
-    status: giveUp ? "failed" : "pending",
+    status: result.uncertain ? "uncertain" : giveUp ? "failed" : "pending",
     lastError: result.error.slice(0, 500),
     nextAttemptAt: new Date(deps.now().getTime() + retryDelayMs(message.attempts)),
   });

@@ -3,7 +3,7 @@ import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } fr
 
 /**
  * The durable outbox: a message to send is written in the same transaction as the change that
- * causes it, then a worker hands it to the SMS driver. Sending is at most once: a row is marked
+ * causes it, then a worker hands it to the driver of its channel (SMS or email). Sending is at most once: a row is marked
  * `sending` (with a lease) before the driver is called, and a row found still `sending` after its
  * lease expired (the process died mid-send) becomes `uncertain` for a person to check, never
  * re-sent automatically. Failures the driver reports as retryable go back to `pending` with backoff.
@@ -13,9 +13,11 @@ export const outboundMessages = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     channel: text("channel").notNull(),
-    /** Vault ciphertext of the E.164 number. */
+    /** Vault ciphertext of the E.164 number (sms) or of the address (email, purpose "staff.email"). */
     recipientSealed: text("recipient_sealed").notNull(),
     recipientIndex: text("recipient_index").notNull(),
+    /** Email only: the subject line. */
+    subject: text("subject"),
     body: text("body").notNull(),
     /** Why it is sent, e.g. "report.receipt", "report.status"; shown to staff, never the number. */
     purpose: text("purpose").notNull(),
@@ -35,7 +37,7 @@ export const outboundMessages = pgTable(
     uniqueIndex("outbound_dedupe_idx").on(t.dedupeKey),
     index("outbound_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index("outbound_report_idx").on(t.reportId),
-    check("outbound_channel_check", sql`${t.channel} in ('sms')`),
+    check("outbound_channel_check", sql`${t.channel} in ('sms','email')`),
     check(
       "outbound_status_check",
       sql`${t.status} in ('pending','sending','sent','failed','uncertain','suppressed')`,

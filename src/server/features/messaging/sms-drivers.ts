@@ -7,7 +7,8 @@ import { buildAtSendSmsRequest, parseAtSendSmsResponse } from "../channels/afric
 
 export type SendResult =
   | { ok: true; providerMessageId: string | null }
-  | { ok: false; retryable: boolean; error: string };
+  /** `uncertain`: the provider may have taken it (the outbox marks the row uncertain, never re-sends). */
+  | { ok: false; retryable: boolean; uncertain?: boolean; error: string };
 
 export interface SmsDriver {
   readonly name: string;

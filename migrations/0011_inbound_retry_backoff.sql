@@ -1,0 +1,1 @@
+ALTER TABLE "inbound_messages" ADD COLUMN "next_attempt_at" timestamp with time zone;
