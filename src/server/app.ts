@@ -47,11 +47,17 @@ function loggerOptions(level: string) {
   };
 }
 
+/** A hop count becomes "trust the nearest n hops", as proxy-addr counts them. */
+function trustProxyOption(setting: Deps["config"]["trustProxy"]) {
+  return typeof setting === "number" ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(opts.logLevel ?? deps.config.logLevel),
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: false,
+    // Only the proxies configured in BARAZA_TRUST_PROXY; the address is used for rate limits (hashed), never logged.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 256 * 1024,
   });
   const routes: string[] = [];

@@ -27,6 +27,16 @@ describe("configuration", () => {
     });
   });
 
+  it("believes no proxy unless told, and takes a hop count or proxy addresses", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ BARAZA_TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ BARAZA_TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "127.0.0.1",
+    ]);
+    expect(problemsOf({ BARAZA_TRUST_PROXY: "nginx" }).join("\n")).toMatch(/BARAZA_TRUST_PROXY: must be/);
+  });
+
   it("reports every problem at once, naming each variable", () => {
     const problems = problemsOf({ PORT: "eighty", DATABASE_URL: "mysql://x", NODE_ENV: "staging" });
     expect(problems.join("\n")).toMatch(/PORT/);

@@ -23,6 +23,23 @@ const envSchema = z.object({
     ),
   BARAZA_DATA_DIR: z.string().min(1).default("./data"),
   BARAZA_PUBLIC_URL: z.url().optional(),
+  BARAZA_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = v?.trim() ?? "";
+      if (value === "" || value === "false") return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      const addresses = value.split(",").map((a) => a.trim());
+      // Addresses or CIDR ranges of the proxies in front of Baraza (IPv4 or IPv6).
+      if (addresses.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a))) return addresses;
+      ctx.addIssue({
+        code: "custom",
+        message:
+          'must be "false", a number of proxy hops (e.g. 1), or proxy addresses/ranges separated by commas',
+      });
+      return z.NEVER;
+    }),
   BARAZA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BARAZA_VAULT_KEYS: z
     .string()
@@ -96,6 +113,11 @@ export interface Config {
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
   dataDir: string;
   publicUrl: string | undefined;
+  /**
+   * Which proxies' X-Forwarded-For to believe, so that the per-connection limit on the public form
+   * sees residents rather than the proxy. false: none (Baraza faces the internet directly).
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
   vault: { keys: VaultKey[]; activeKeyId: string; hashKey: Buffer };
   session: { idleMinutes: number; maxHours: number };
@@ -199,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: "pglite", dataDir: e.BARAZA_DATA_DIR },
     dataDir: e.BARAZA_DATA_DIR,
     publicUrl: e.BARAZA_PUBLIC_URL,
+    trustProxy: e.BARAZA_TRUST_PROXY,
     logLevel: e.BARAZA_LOG_LEVEL,
     vault: { keys, activeKeyId, hashKey: Buffer.from(hashKeyB64, "base64") },
     session: { idleMinutes: e.BARAZA_SESSION_IDLE_MINUTES, maxHours: e.BARAZA_SESSION_MAX_HOURS },
