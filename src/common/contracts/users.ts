@@ -29,7 +29,11 @@ export const twoFactorInput = z.strictObject({
     .trim()
     .regex(/^\d{6}$/, "must be the 6-digit code"),
 });
-export const updateMeInput = z.strictObject({ locale: localeSchema.optional(), name: nameSchema.optional() });
+export const updateMeInput = z.strictObject({
+  locale: localeSchema.optional(),
+  name: nameSchema.optional(),
+  emailNotices: z.boolean().optional(),
+});
 export const changePasswordInput = z.strictObject({
   currentPassword: z.string().min(1, "is required").max(200),
   newPassword: passwordSchema,
@@ -78,6 +82,8 @@ export interface UserView {
   organisations: { id: string; name: string }[];
   places: { id: string; name: string; kind: PlaceKind }[];
   twoFactorEnabled: boolean;
+  /** Case notices also by email to the account address. */
+  emailNotices: boolean;
   mustChangePassword: boolean;
   active: boolean;
   canRevealIdentity: boolean;

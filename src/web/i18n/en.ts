@@ -166,6 +166,11 @@ export const en = {
     name: "Name",
     nameSaved: "Your name has been saved.",
     languageHint: "Baraza uses this language whenever you sign in.",
+    notices: "Notifications",
+    emailNotices:
+      "Also email me when a case is assigned to me, a deadline is near, or a case is escalated to me",
+    emailNoticesHint: "Notices always appear in Baraza. Emails go to {{email}} and never name who reported.",
+    noticesSaved: "Saved.",
     twoFactor: "Two-step verification",
     twoFactorOn: "On. A code from your authenticator app is needed every time you sign in.",
     twoFactorOff: "Off. Anyone who learns your password can sign in as you.",

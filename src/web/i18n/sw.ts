@@ -168,6 +168,12 @@ export const sw: Messages = {
     name: "Jina",
     nameSaved: "Jina lako limehifadhiwa.",
     languageHint: "Baraza hutumia lugha hii kila unapoingia.",
+    notices: "Arifa",
+    emailNotices:
+      "Nitumie pia barua pepe kesi inaponikabidhiwa, muda wa mwisho unapokaribia, au kesi inapopandishwa kwangu",
+    emailNoticesHint:
+      "Arifa huonekana ndani ya Baraza kila wakati. Barua pepe huenda kwa {{email}} na hazimtaji aliyeripoti.",
+    noticesSaved: "Imehifadhiwa.",
     twoFactor: "Uthibitisho wa hatua mbili",
     twoFactorOn: "Umewashwa. Msimbo kutoka kwenye programu yako ya uthibitisho unahitajika kila unapoingia.",
     twoFactorOff: "Umezimwa. Yeyote atakayejua nenosiri lako anaweza kuingia kama wewe.",

@@ -147,6 +147,28 @@ describe("email notices about a case", () => {
     expect(sent[0]?.body).toContain("Category: Police abuse or bribes");
   });
 
+  it("a member who turned email off in their account gets the in-app notice and no email", async () => {
+    const chief = await as(fx.people.chief.email);
+    const off = await chief.patch("/api/auth/me", { emailNotices: false });
+    expect(off.body.user.emailNotices).toBe(false);
+    const report = await verifiedReport(server.deps, {
+      text: "Vijana wenye mapanga wanakusanyika Kaptembwo",
+      category: "gang_crime",
+      urgency: "emergency",
+      placeId: KAPTEMBWO,
+    });
+    const opened = await (await as(fx.people.programmeOfficer.email)).post("/api/cases", {
+      reportId: report.id,
+    });
+    await server.worker.drain();
+    const number = opened.body.case.number as string;
+    expect(emailsTo(fx.people.chief.email, number)).toEqual([]);
+    expect(emailsTo(fx.people.ocs.email, number)).toHaveLength(1);
+    const notices = (await chief.get("/api/notifications")).body.notifications as { caseId: string }[];
+    expect(notices.map((n) => n.caseId)).toContain(opened.body.case.id);
+    await chief.patch("/api/auth/me", { emailNotices: true });
+  });
+
   it("no email ever carries the reporter's phone, name or report text", async () => {
     expect(server.email.sent.length).toBeGreaterThan(0);
     for (const m of server.email.sent) {

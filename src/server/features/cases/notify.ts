@@ -20,8 +20,9 @@ import { CONFLICT_CATEGORY } from "./routing.ts";
 export interface Recipient {
   userId: string;
   locale: Locale;
-  /** The account address (users.email): every notice also goes there. */
+  /** The account address (users.email): notices also go there unless they turned email off. */
   email: string;
+  emailNotices: boolean;
   phoneSealed: string | null;
 }
 
@@ -61,6 +62,7 @@ export async function unitMembersOf(
       userId: users.id,
       locale: users.locale,
       email: users.email,
+      emailNotices: users.emailNotices,
       phoneSealed: responderMembers.phoneSealed,
     })
     .from(caseAssignments)
@@ -83,7 +85,7 @@ export async function unitMembersOf(
 export async function programmeOfficersFor(db: Db, row: CaseRow): Promise<Recipient[]> {
   const covers = sql`(p.path = 'ke' or ${row.placePath ?? null}::text = p.path or ${row.placePath ?? null}::text like p.path || '/%')`;
   const rows = await db
-    .select({ userId: users.id, locale: users.locale, email: users.email })
+    .select({ userId: users.id, locale: users.locale, email: users.email, emailNotices: users.emailNotices })
     .from(users)
     .where(
       and(
@@ -111,6 +113,7 @@ export async function programmeOfficersFor(db: Db, row: CaseRow): Promise<Recipi
       userId: r.userId,
       locale: r.locale as Locale,
       email: r.email,
+      emailNotices: r.emailNotices,
       phoneSealed: phones.find((p) => p.userId === r.userId && p.phoneSealed)?.phoneSealed ?? null,
     })),
   );
@@ -164,21 +167,23 @@ export async function notify(
     if (inserted.length === 0) continue;
     told++;
     if (placeName === undefined) placeName = await placeNameOf(txDeps.db, row);
-    const email = caseNoticeEmail(recipient.locale, notice, {
-      caseId: row.id,
-      number: row.number,
-      category: row.category,
-      urgency: row.urgency,
-      placeName,
-      dueAt: notice.due === "acknowledge" ? row.acknowledgeDueAt : row.actionDueAt,
-      baseUrl: appUrlOf(txDeps.config),
-    });
-    await enqueueEmail(txDeps, {
-      to: recipient.email,
-      ...email,
-      purpose: `case.${notice.kind}`,
-      dedupeKey: `email:${key}`,
-    });
+    if (recipient.emailNotices) {
+      const email = caseNoticeEmail(recipient.locale, notice, {
+        caseId: row.id,
+        number: row.number,
+        category: row.category,
+        urgency: row.urgency,
+        placeName,
+        dueAt: notice.due === "acknowledge" ? row.acknowledgeDueAt : row.actionDueAt,
+        baseUrl: appUrlOf(txDeps.config),
+      });
+      await enqueueEmail(txDeps, {
+        to: recipient.email,
+        ...email,
+        purpose: `case.${notice.kind}`,
+        dedupeKey: `email:${key}`,
+      });
+    }
     if (recipient.phoneSealed) {
       const body = t(recipient.locale, SMS_KEYS[notice.kind][notice.due], { reference: row.number });
       await enqueueSms(txDeps, {

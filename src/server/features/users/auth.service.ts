@@ -251,12 +251,21 @@ async function updateOwnAccount(
 export function updateMe(
   deps: Deps,
   auth: Authenticated,
-  input: { locale?: "en" | "sw" | undefined; name?: string | undefined },
+  input: { locale?: "en" | "sw" | undefined; name?: string | undefined; emailNotices?: boolean | undefined },
 ) {
-  const values = { ...(input.locale && { locale: input.locale }), ...(input.name && { name: input.name }) };
+  const values = {
+    ...(input.locale && { locale: input.locale }),
+    ...(input.name && { name: input.name }),
+    ...(input.emailNotices !== undefined && { emailNotices: input.emailNotices }),
+  };
+  const { locale, name, emailNotices } = auth.user;
   return updateOwnAccount(deps, auth, "user.update_self", values, {
-    before: { locale: auth.user.locale, name: auth.user.name },
-    after: { locale: input.locale ?? auth.user.locale, name: input.name ?? auth.user.name },
+    before: { locale, name, emailNotices },
+    after: {
+      locale: input.locale ?? locale,
+      name: input.name ?? name,
+      emailNotices: input.emailNotices ?? emailNotices,
+    },
   });
 }
 

@@ -72,6 +72,7 @@ export function toUserView(row: UserRow, grants: UserGrants): UserView {
     organisations: grants.organisations,
     places: grants.places.map(({ id, name, kind }) => ({ id, name, kind })),
     twoFactorEnabled: row.twoFactorEnabled,
+    emailNotices: row.emailNotices,
     mustChangePassword: row.mustChangePassword,
     active: row.active,
     canRevealIdentity: row.canRevealIdentity,

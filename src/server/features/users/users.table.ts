@@ -22,6 +22,8 @@ export const users = pgTable("users", {
   /** TOTP secret sealed by the vault; null until two-factor setup starts. */
   totpSecretSealed: text("totp_secret_sealed"),
   twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
+  /** Case notices by email (assigned, reminders, escalations); in-app notices always come. */
+  emailNotices: boolean("email_notices").notNull().default(true),
   /** The 30-second TOTP step of the last accepted code: a code is good once, never replayed. */
   totpLastStep: bigint("totp_last_step", { mode: "number" }),
   mustChangePassword: boolean("must_change_password").notNull().default(false),

@@ -9,7 +9,7 @@ import { useLocale } from "../../app/locale.ts";
 import { useCurrentUser, useSessionActions } from "../../app/session.ts";
 import { isLocale } from "../../i18n/setup.ts";
 import { errorText, formAlertText } from "../../ui/error-text.ts";
-import { SelectField, TextField } from "../../ui/fields.tsx";
+import { CheckboxField, SelectField, TextField } from "../../ui/fields.tsx";
 import { ErrorAlert, SuccessNotice } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
 import { ChangePasswordForm } from "../auth/change-password-form.tsx";
@@ -72,6 +72,29 @@ function LanguageChoice() {
   );
 }
 
+function NoticeSettings() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const user = useCurrentUser();
+  const { replaceUser } = useSessionActions();
+  const save = useMutation({
+    mutationFn: (emailNotices: boolean) => api.patch<{ user: User }>("/api/auth/me", { emailNotices }),
+    onSuccess: ({ user: saved }) => replaceUser(saved),
+  });
+  return (
+    <>
+      <CheckboxField
+        label={t("account.emailNotices")}
+        hint={t("account.emailNoticesHint", { email: user.email })}
+        checked={user.emailNotices}
+        onChange={(checked) => save.mutate(checked)}
+      />
+      {save.error ? <ErrorAlert>{errorText(t, save.error)}</ErrorAlert> : null}
+      {save.isSuccess ? <SuccessNotice>{t("account.noticesSaved")}</SuccessNotice> : null}
+    </>
+  );
+}
+
 export function AccountPage() {
   const { t } = useTranslation();
   return (
@@ -85,6 +108,10 @@ export function AccountPage() {
         <section className="card" aria-labelledby="language-heading">
           <h2 id="language-heading">{t("language.label")}</h2>
           <LanguageChoice />
+        </section>
+        <section className="card" aria-labelledby="notices-heading">
+          <h2 id="notices-heading">{t("account.notices")}</h2>
+          <NoticeSettings />
         </section>
         <section className="card" aria-labelledby="password-heading">
           <h2 id="password-heading">{t("auth.changePassword")}</h2>

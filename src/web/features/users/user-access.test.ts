@@ -11,6 +11,7 @@ const user: User = {
   organisations: [{ id: "o1", name: "Pamoja Mtaani" }],
   places: [{ id: "l:korogocho", name: "Korogocho", kind: "locality" }],
   twoFactorEnabled: false,
+  emailNotices: true,
   mustChangePassword: false,
   active: true,
   canRevealIdentity: false,
