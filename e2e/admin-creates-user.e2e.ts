@@ -1,17 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { openPage, shown, signIn, signOut } from "./support/browser.ts";
+import { followMainNavigation, shown, signedInPage, signIn, signOut } from "./support/browser.ts";
 import { useJourneyEnvironment } from "./support/journey.ts";
 
 describe("an administrator creates a user", () => {
   const env = useJourneyEnvironment();
 
   it("with a role, an organisation and an area, and that user can then sign in", async () => {
-    const page = await openPage(env.browser, env.server.url);
-    await signIn(page, "admin@baraza.test");
-    await page
-      .getByRole("navigation", { name: "Main navigation" })
-      .getByRole("link", { name: "Admin" })
-      .click();
+    const page = await signedInPage(env.browser, env.server.url, "admin@baraza.test");
+    await followMainNavigation(page, "Admin");
     await shown(page.getByRole("heading", { level: 1, name: "Users" }));
     await page.getByRole("link", { name: "New user" }).click();
     await shown(page.getByRole("heading", { level: 1, name: "Create a user" }));

@@ -1,17 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { openPage, shown, signIn } from "./support/browser.ts";
+import { followMainNavigation, shown, signedInPage } from "./support/browser.ts";
 import { useJourneyEnvironment } from "./support/journey.ts";
 
 describe("an M&E officer tracks reach against a target", () => {
   const env = useJourneyEnvironment();
 
   it("creates a project for 450 people, records a youth dialogue with 25 people (3 new), and sees reach move", async () => {
-    const page = await openPage(env.browser, env.server.url);
-    await signIn(page, "me@baraza.test");
-    await page
-      .getByRole("navigation", { name: "Main navigation" })
-      .getByRole("link", { name: "Programmes" })
-      .click();
+    const page = await signedInPage(env.browser, env.server.url, "me@baraza.test");
+    await followMainNavigation(page, "Programmes");
     await shown(page.getByRole("heading", { level: 1, name: "Programmes" }));
     await shown(page.getByRole("region", { name: "REINVENT (demo)" }));
 
@@ -96,8 +92,7 @@ describe("an M&E officer tracks reach against a target", () => {
   });
 
   it("prints a sign-in sheet of the ward's register, with rows for newcomers", async () => {
-    const page = await openPage(env.browser, env.server.url);
-    await signIn(page, "me@baraza.test");
+    const page = await signedInPage(env.browser, env.server.url, "me@baraza.test");
     await shown(page.getByRole("heading", { level: 1, name: /^Welcome/ }));
     await page.goto("/programmes");
     await page.getByRole("link", { name: "Business Sector Engagement in Peace and Security (demo)" }).click();

@@ -1,17 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { openPage, shown, signIn } from "./support/browser.ts";
+import { followMainNavigation, shown, signedInPage } from "./support/browser.ts";
 import { useJourneyEnvironment } from "./support/journey.ts";
 
 describe("an M&E officer reads a programme's dashboard", () => {
   const env = useJourneyEnvironment();
 
   it("sees indicators, the reach pyramid, activities over time and the map, then narrows them to a quarter", async () => {
-    const page = await openPage(env.browser, env.server.url);
-    await signIn(page, "me@baraza.test");
-    await page
-      .getByRole("navigation", { name: "Main navigation" })
-      .getByRole("link", { name: "Programmes" })
-      .click();
+    const page = await signedInPage(env.browser, env.server.url, "me@baraza.test");
+    await followMainNavigation(page, "Programmes");
     await shown(page.getByRole("heading", { level: 1, name: "Programmes" }));
     await page.getByRole("link", { name: "Dashboard of REINVENT (demo)" }).click();
     await shown(page.getByRole("heading", { level: 1, name: "REINVENT (demo): dashboard" }));

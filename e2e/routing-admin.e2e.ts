@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openPage, shown, signIn } from "./support/browser.ts";
+import { followMainNavigation, openPage, shown, signedInPage, signIn } from "./support/browser.ts";
 import { useJourneyEnvironment } from "./support/journey.ts";
 
 // The taxonomy has no separate land-dispute category: land conflicts are "communal_conflict".
@@ -9,12 +9,8 @@ describe("routing rules and response metrics", () => {
   const env = useJourneyEnvironment();
 
   it("an administrator adds a rule sending land disputes in Nakuru to the chief, and Try it names that rule", async () => {
-    const page = await openPage(env.browser, env.server.url);
-    await signIn(page, "admin@baraza.test");
-    await page
-      .getByRole("navigation", { name: "Main navigation" })
-      .getByRole("link", { name: "Admin" })
-      .click();
+    const page = await signedInPage(env.browser, env.server.url, "admin@baraza.test");
+    await followMainNavigation(page, "Admin");
     await page
       .getByRole("navigation", { name: "Administration sections" })
       .getByRole("link", { name: "Routing rules" })
@@ -53,10 +49,7 @@ describe("routing rules and response metrics", () => {
     const page = await openPage(env.browser, env.server.url);
     await page.setViewportSize({ width: 360, height: 740 });
     await signIn(page, "officer.mombasa@baraza.test");
-    await page
-      .getByRole("navigation", { name: "Main navigation" })
-      .getByRole("link", { name: "Cases" })
-      .click();
+    await followMainNavigation(page, "Cases");
     await page.getByRole("link", { name: "Response metrics" }).click();
     await shown(page.getByRole("heading", { level: 1, name: "Response metrics" }));
     const summary = page.getByLabel("All cases in the period");

@@ -43,6 +43,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** A fresh page (see openPage), signed in as `email` with the demo password. */
+export async function signedInPage(browser: Browser, baseURL: string, email: string): Promise<Page> {
+  const page = await openPage(browser, baseURL);
+  await signIn(page, email);
+  return page;
+}
+
+/** Follows a link of the main navigation (Programmes, Admin, …). */
+export async function followMainNavigation(page: Page, link: string): Promise<void> {
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: link }).click();
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: /^Account menu/ }).click();
   await page.getByRole("button", { name: "Sign out" }).click();

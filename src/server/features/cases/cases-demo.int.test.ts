@@ -1,18 +1,12 @@
 // The demo data set, as far as early response is concerned: the escalation ladder has a true first
 // rung (every police station unit has a supervisor) and the response metrics have cases to count.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CASE_STATUSES } from "../../../common/contracts/cases.ts";
 import { queryRows } from "../../db/client.ts";
-import { seedDemo } from "../../seed/demo.ts";
-import { startTestServer, type TestServer } from "../../test/harness.ts";
+import { demoServerForFile } from "../../test/demo-server.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-  expect((await seedDemo(server.deps)).seeded).toBe(true);
-}, 120_000);
-afterAll(() => server?.close());
+const demo = demoServerForFile();
 
 describe("the demo data set", () => {
   it("gives every police station unit a supervisor with a phone, who is not its only member", async () => {
@@ -22,7 +16,7 @@ describe("the demo data set", () => {
       with_phone: number;
       members: number;
     }>(
-      server.deps.db,
+      demo.server.deps.db,
       sql`select u.name,
           count(m.user_id) filter (where m.supervisor)::int as supervisors,
           count(m.user_id) filter (where m.supervisor and m.phone_sealed is not null)::int as with_phone,
@@ -40,7 +34,7 @@ describe("the demo data set", () => {
 
   it("holds cases in every status, those past open with their moves on the timeline", async () => {
     const rows = await queryRows<{ status: string; n: number; moved: number }>(
-      server.deps.db,
+      demo.server.deps.db,
       sql`select c.status, count(*)::int as n,
           count(*) filter (where exists (select 1 from case_events e where e.case_id = c.id
             and e.kind not in ('opened', 'routed', 'reminder', 'escalation')))::int as moved

@@ -7,7 +7,7 @@ import type { CategoryCode, Locale, Urgency } from "../../../common/taxonomy.ts"
 import { cliPrincipal } from "../../cli/context.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { type Fixture, makeUser, PASSWORD, seedTwoCounties } from "../../test/fixtures.ts";
-import { ApiClient } from "../../test/harness.ts";
+import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
 import { placePathOf } from "../places/places.service.ts";
 import { submitReport } from "../reports/reports.service.ts";
 import { reports } from "../reports/reports.table.ts";
@@ -156,4 +156,19 @@ export function signedInClients(baseUrl: () => string) {
     },
     forgetAll: () => clients.clear(),
   };
+}
+
+/** A test server with the case fixture, and the programme officer and the Nakuru OCS signed in. */
+export async function startWithOfficerAndOcs(): Promise<{
+  server: TestServer;
+  fx: CaseFixture;
+  officer: ApiClient;
+  ocs: ApiClient;
+}> {
+  const server = await startTestServer();
+  const fx = await seedCases(server.deps);
+  const clients = signedInClients(() => server.url);
+  const officer = await clients.as(fx.people.programmeOfficer.email);
+  const ocs = await clients.as(fx.people.ocs.email);
+  return { server, fx, officer, ocs };
 }

@@ -7,13 +7,13 @@ import { statusMessage } from "../../../common/messages.ts";
 import { queryRows } from "../../db/client.ts";
 import { inTransaction } from "../../deps.ts";
 import { TEST_DB_KIND } from "../../test/databases.ts";
-import { type ApiClient, type ApiResponse, startTestServer, type TestServer } from "../../test/harness.ts";
+import type { ApiClient, ApiResponse, TestServer } from "../../test/harness.ts";
 import { SYSTEM_ACTOR } from "../audit/audit.service.ts";
 import { reports } from "../reports/reports.table.ts";
 import { submit } from "../reports/reports-test.fixture.ts";
 import { openCaseForReport } from "./cases.service.ts";
 import { cases } from "./cases.table.ts";
-import { type CaseFixture, KAPTEMBWO, seedCases, signedInClients } from "./cases-test.fixture.ts";
+import { type CaseFixture, KAPTEMBWO, startWithOfficerAndOcs } from "./cases-test.fixture.ts";
 import { caseAwareStatusByReference } from "./feedback.service.ts";
 
 let server: TestServer;
@@ -22,11 +22,7 @@ let officer: ApiClient;
 let ocs: ApiClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  fx = await seedCases(server.deps);
-  const clients = signedInClients(() => server.url);
-  officer = await clients.as(fx.people.programmeOfficer.email);
-  ocs = await clients.as(fx.people.ocs.email);
+  ({ server, fx, officer, ocs } = await startWithOfficerAndOcs());
 });
 afterAll(() => server?.close());
 

@@ -8,23 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ResidentStatus, statusMessage } from "../../../common/messages.ts";
 import type { Locale } from "../../../common/taxonomy.ts";
 import { inTransaction } from "../../deps.ts";
-import { type ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
+import type { ApiClient, TestServer } from "../../test/harness.ts";
 import { AT_SMS_PATH, AT_USSD_PATH, atSms, atUssd, postForm } from "../channels/gateway-requests.fixture.ts";
 import { submitReport } from "../reports/reports.service.ts";
 import { caseReports } from "./cases.table.ts";
-import { type CaseFixture, KAPTEMBWO, seedCases, signedInClients } from "./cases-test.fixture.ts";
+import { KAPTEMBWO, startWithOfficerAndOcs } from "./cases-test.fixture.ts";
 
 let server: TestServer;
-let fx: CaseFixture;
 let officer: ApiClient;
 let ocs: ApiClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  fx = await seedCases(server.deps);
-  const clients = signedInClients(() => server.url);
-  officer = await clients.as(fx.people.programmeOfficer.email);
-  ocs = await clients.as(fx.people.ocs.email);
+  ({ server, officer, ocs } = await startWithOfficerAndOcs());
 });
 afterAll(() => server?.close());
 

@@ -1,12 +1,12 @@
 // Activities and attendance through the HTTP API, on a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../test/harness.ts";
+import type { TestServer } from "../../test/harness.ts";
 import {
   createProgramme,
   createProject,
   newPerson,
   type ProgrammeFixture,
-  seedProgrammeStaff,
+  startWithNakuruProject,
   youthDialogue,
 } from "./programmes.fixtures.ts";
 
@@ -14,10 +14,7 @@ let server: TestServer;
 let fx: ProgrammeFixture;
 let projectId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  fx = await seedProgrammeStaff(server);
-  const programme = await createProgramme(fx.nakuruOfficer, fx.riftOrgId);
-  projectId = (await createProject(fx.nakuruOfficer, programme.id)).id;
+  ({ server, fx, projectId } = await startWithNakuruProject());
 });
 afterAll(() => server?.close());
 

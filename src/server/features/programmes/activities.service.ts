@@ -32,6 +32,36 @@ export async function visibleActivity(
   return row;
 }
 
+/** The project an activity is recorded (or moved) under: one within the principal's scope, else 404. */
+export async function projectForActivity(deps: Deps, principal: Principal, projectId: string) {
+  const project = await findProject(deps.db, projectId);
+  if (!project || !containerInScope(principal.scope, project.organisationId, project.placePath))
+    throw notFound("Project");
+  return project;
+}
+
+/** The place an activity is held at: a known place (400), within the project's area (400) and within
+ * the principal's own areas (403). */
+export async function placeForActivity(
+  deps: Deps,
+  principal: Principal,
+  project: { placePath: string; placeName: string },
+  placeId: string,
+) {
+  const place = await findPlace(deps.db, placeId);
+  if (!place)
+    throw badRequest(`placeId: there is no place "${placeId}"`, [
+      { path: "placeId", message: "is not a known place" },
+    ]);
+  if (!isPathWithin(place.path, project.placePath))
+    throw badRequest(`placeId: ${place.name} is outside the project's area (${project.placeName})`, [
+      { path: "placeId", message: `must lie within ${project.placeName}` },
+    ]);
+  if (!placeInScope(principal.scope, place.path))
+    throw forbidden("You can only record activities within your own areas.");
+  return place;
+}
+
 export async function activityView(
   deps: Deps,
   principal: Principal,
@@ -167,20 +197,8 @@ export async function createActivity(
   input: CreateActivityInput,
 ): Promise<AttendanceResult> {
   return inTransaction(deps, async (tx) => {
-    const project = await findProject(tx.db, input.projectId);
-    if (!project || !containerInScope(principal.scope, project.organisationId, project.placePath))
-      throw notFound("Project");
-    const place = await findPlace(tx.db, input.placeId);
-    if (!place)
-      throw badRequest(`placeId: there is no place "${input.placeId}"`, [
-        { path: "placeId", message: "is not a known place" },
-      ]);
-    if (!isPathWithin(place.path, project.placePath))
-      throw badRequest(`placeId: ${place.name} is outside the project's area (${project.placeName})`, [
-        { path: "placeId", message: `must lie within ${project.placeName}` },
-      ]);
-    if (!placeInScope(principal.scope, place.path))
-      throw forbidden("You can only record activities within your own areas.");
+    const project = await projectForActivity(tx, principal, input.projectId);
+    const place = await placeForActivity(tx, principal, project, input.placeId);
     const now = tx.now();
     const row = await repo.insertActivity(tx.db, {
       projectId: project.id,

@@ -5,14 +5,12 @@
 import type { UpdateActivityInput } from "../../../common/contracts/programmes.ts";
 import type { ActivityView } from "../../../common/contracts/programmes-views.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
-import { AppError, badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
-import { isPathWithin, type Principal, placeInScope } from "../../lib/scope.ts";
+import { AppError, badRequest, conflict } from "../../lib/errors.ts";
+import type { Principal } from "../../lib/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { actorOf } from "../users/users.service.ts";
 import * as repo from "./activities.repo.ts";
-import { activityView, visibleActivity } from "./activities.service.ts";
-import { containerInScope } from "./programme-scope.ts";
-import { findPlace, findProject } from "./programmes.repo.ts";
+import { activityView, placeForActivity, projectForActivity, visibleActivity } from "./activities.service.ts";
 
 type PointInput = NonNullable<UpdateActivityInput["dialogue"]>["actionPoints"][number];
 
@@ -80,24 +78,12 @@ export async function updateActivity(
     const current = await visibleActivity(tx, principal, id);
     if (current.updatedAt.getTime() !== new Date(input.updatedAt).getTime()) throw stale();
 
-    const project = await findProject(tx.db, input.projectId ?? current.projectId);
-    if (!project || !containerInScope(principal.scope, project.organisationId, project.placePath))
-      throw notFound("Project");
+    const project = await projectForActivity(tx, principal, input.projectId ?? current.projectId);
     if (project.organisationId !== current.organisationId)
       throw badRequest("projectId: the project belongs to another organisation", [
         { path: "projectId", message: "must be a project of the activity's organisation" },
       ]);
-    const place = await findPlace(tx.db, input.placeId ?? current.placeId);
-    if (!place)
-      throw badRequest(`placeId: there is no place "${input.placeId}"`, [
-        { path: "placeId", message: "is not a known place" },
-      ]);
-    if (!isPathWithin(place.path, project.placePath))
-      throw badRequest(`placeId: ${place.name} is outside the project's area (${project.placeName})`, [
-        { path: "placeId", message: `must lie within ${project.placeName}` },
-      ]);
-    if (!placeInScope(principal.scope, place.path))
-      throw forbidden("You can only record activities within your own areas.");
+    const place = await placeForActivity(tx, principal, project, input.placeId ?? current.placeId);
 
     const type = input.type ?? current.type;
     const oldDialogue = await repo.findDialogue(tx.db, id);

@@ -2,13 +2,11 @@
 // evidence behind figures entered for manual indicators. Who may see and change them follows the record.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../test/harness.ts";
+import type { TestServer } from "../../test/harness.ts";
 import { auditLog } from "../audit/audit.table.ts";
 import {
-  createProgramme,
-  createProject,
   type ProgrammeFixture,
-  seedProgrammeStaff,
+  startWithNakuruProject,
   TINY_PNG,
   upload,
   youthDialogue,
@@ -20,10 +18,7 @@ let projectId: string;
 let activityId: string;
 let indicatorId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  fx = await seedProgrammeStaff(server);
-  const programme = await createProgramme(fx.nakuruOfficer, fx.riftOrgId);
-  projectId = (await createProject(fx.nakuruOfficer, programme.id)).id;
+  ({ server, fx, projectId } = await startWithNakuruProject());
   activityId = (await fx.nakuruOfficer.post("/api/activities", youthDialogue(projectId))).body.activity.id;
   const indicator = await fx.nakuruOfficer.post(`/api/projects/${projectId}/indicators`, {
     name: "Traders who feel safe in the market",

@@ -2,7 +2,7 @@
 // helpers that create a programme and project through the API as real clients would.
 import { expect } from "vitest";
 import { type Fixture, makeUser, PASSWORD, seedTwoCounties } from "../../test/fixtures.ts";
-import { ApiClient, type TestServer } from "../../test/harness.ts";
+import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
 
 export interface ProgrammeFixture extends Fixture {
   /** Programme officer of the Rift org, Nakuru county. */
@@ -38,6 +38,20 @@ export async function seedProgrammeStaff(server: TestServer): Promise<ProgrammeF
     mombasaOfficer: await signedIn(server, "officer.mombasa@test.ke"),
     nationalOfficer: await signedIn(server, "officer.national@test.ke"),
   };
+}
+
+/** A test server with the programme staff, and a Nakuru programme and project made by the Nakuru officer. */
+export async function startWithNakuruProject(): Promise<{
+  server: TestServer;
+  fx: ProgrammeFixture;
+  programmeId: string;
+  projectId: string;
+}> {
+  const server = await startTestServer();
+  const fx = await seedProgrammeStaff(server);
+  const programmeId = (await createProgramme(fx.nakuruOfficer, fx.riftOrgId)).id;
+  const projectId = (await createProject(fx.nakuruOfficer, programmeId)).id;
+  return { server, fx, programmeId, projectId };
 }
 
 export async function createProgramme(

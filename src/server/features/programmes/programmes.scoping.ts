@@ -2,16 +2,15 @@
 // Nakuru staff (an administrator who reads, and a programme officer who writes) try to reach
 // programme data of the Coast organisation in Mombasa, and get nothing from it.
 import { expect } from "vitest";
-import { type Fixture, makeUser, PASSWORD } from "../../test/fixtures.ts";
-import { ApiClient, type TestServer } from "../../test/harness.ts";
+import type { ApiClient } from "../../test/harness.ts";
+import {
+  type Attempt,
+  nakuruAttempts,
+  ok,
+  type ScopingContext,
+  seedMombasaProject,
+} from "../../test/scoping-cases.ts";
 import { upload } from "./programmes.fixtures.ts";
-
-interface Context {
-  server: TestServer;
-  fx: Fixture;
-  /** Signed in as the Nakuru administrator (programmes.read). */
-  nakuru: ApiClient;
-}
 
 interface MombasaData {
   programmeId: string;
@@ -28,36 +27,10 @@ interface MombasaData {
 
 const SECRET = "Coast Secret";
 
-async function signIn(server: TestServer, email: string): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  expect((await api.login(email, PASSWORD)).status).toBe(200);
-  return api;
-}
-
-async function seedMombasa({ server, fx }: Context): Promise<MombasaData> {
-  const coast = await signIn(server, "officer.mombasa@test.ke");
-  const ok = <T>(res: { status: number; body: T }) => {
-    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
-    return res.body;
-  };
-  const { programme } = ok(
-    await coast.post("/api/programmes", {
-      organisationId: fx.coastOrgId,
-      name: `${SECRET} Programme`,
-      placeId: "c:001",
-    }),
-  );
-  const { project } = ok(
-    await coast.post("/api/projects", {
-      programmeId: programme.id,
-      name: `${SECRET} Project`,
-      placeId: "c:001",
-      startsOn: "2026-01-01",
-      endsOn: "2026-12-31",
-    }),
-  );
+async function seedMombasa(coast: ApiClient, { fx }: ScopingContext): Promise<MombasaData> {
+  const { programmeId, projectId } = await seedMombasaProject(coast, fx, SECRET);
   const { indicator } = ok(
-    await coast.post(`/api/projects/${project.id}/indicators`, {
+    await coast.post(`/api/projects/${projectId}/indicators`, {
       name: `${SECRET} Indicator`,
       type: "manual",
     }),
@@ -70,7 +43,7 @@ async function seedMombasa({ server, fx }: Context): Promise<MombasaData> {
   };
   const created = ok(
     await coast.post("/api/activities", {
-      projectId: project.id,
+      projectId,
       type: "dialogue_session",
       heldOn: "2026-03-01",
       placeId: "l:likoni",
@@ -101,8 +74,8 @@ async function seedMombasa({ server, fx }: Context): Promise<MombasaData> {
     entryId: entry.id,
     activityFileId: activityFile.attachment.id,
     entryFileId: entryFile.attachment.id,
-    programmeId: programme.id,
-    projectId: project.id,
+    programmeId,
+    projectId,
     indicatorId: indicator.id,
     activityId: created.activity.id,
     actionPointId: created.activity.dialogue.actionPoints[0].id,
@@ -111,61 +84,30 @@ async function seedMombasa({ server, fx }: Context): Promise<MombasaData> {
   };
 }
 
-type Attempt = () => Promise<void>;
-
-export function programmeScopingCases(context: () => Context): Record<string, Attempt> {
-  let data: Promise<MombasaData> | undefined;
-  let writer: Promise<ApiClient> | undefined;
-  const mombasa = () => {
-    data ??= seedMombasa(context());
-    return data;
-  };
-  /** A Nakuru programme officer: holds programmes.write, so refusals below are about scope, not permission. */
-  const nakuruWriter = () => {
-    const { server, fx } = context();
-    writer ??= makeUser(
-      server.deps,
-      "officer.nakuru.scoping@test.ke",
-      ["programme_officer"],
-      [fx.riftOrgId],
-      ["c:032"],
-    ).then(() => signIn(server, "officer.nakuru.scoping@test.ke"));
-    return writer;
-  };
-  const expectNothingOf = async (body: unknown) => {
-    const m = await mombasa();
-    const text = JSON.stringify(body);
-    expect(text).not.toContain(SECRET);
-    expect(text).not.toContain(context().fx.coastOrgId);
-    for (const id of [
-      m.programmeId,
-      m.projectId,
-      m.indicatorId,
-      m.activityId,
-      m.actionPointId,
-      m.entryId,
-      m.activityFileId,
-      m.entryFileId,
-      ...m.participantIds,
-    ])
-      expect(text).not.toContain(id);
-  };
-  /** Both Nakuru users try; each gets `status` and learns nothing. */
-  const attempt =
-    (
-      status: number,
-      request: (api: ApiClient, m: MombasaData) => Promise<{ status: number; body: unknown }>,
-    ) =>
-    async () => {
-      const m = await mombasa();
-      for (const api of [context().nakuru, await nakuruWriter()]) {
-        const res = await request(api, m);
-        // The reading administrator may not write (or list duplicates) at all; that refusal is enough.
-        if (api === context().nakuru && res.status === 403) continue;
-        expect(res.status).toBe(status);
-        await expectNothingOf(res.body);
-      }
-    };
+export function programmeScopingCases(context: () => ScopingContext): Record<string, Attempt> {
+  const { mombasa, attempt } = nakuruAttempts({
+    context,
+    seed: seedMombasa,
+    // A Nakuru programme officer: holds programmes.write, so refusals below are about scope, not permission.
+    writer: { email: "officer.nakuru.scoping@test.ke", roles: ["programme_officer"] },
+    expectNothingOf: (body, m) => {
+      const text = JSON.stringify(body);
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(context().fx.coastOrgId);
+      for (const id of [
+        m.programmeId,
+        m.projectId,
+        m.indicatorId,
+        m.activityId,
+        m.actionPointId,
+        m.entryId,
+        m.activityFileId,
+        m.entryFileId,
+        ...m.participantIds,
+      ])
+        expect(text).not.toContain(id);
+    },
+  });
   /** The four file routes under `path`: the Mombasa record's files are out of reach, whatever the verb. */
   const filesCases = (path: string, of: (m: MombasaData) => [string, string]) => {
     const at = (m: MombasaData) => path.replace(":id", of(m)[0]);

@@ -1,19 +1,15 @@
 // The demo data set, as far as referrals are concerned: the demo counsellor has referrals to work on,
 // one with a follow-up due, and nobody else (not even the demo administrator) sees them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, seedDemo } from "../../seed/demo.ts";
-import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../seed/demo.ts";
+import { demoServerForFile } from "../../test/demo-server.ts";
+import { ApiClient } from "../../test/harness.ts";
 import { DEMO_COUNSELLOR, DEMO_REFERRER } from "./referrals.demo.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-  expect((await seedDemo(server.deps)).seeded).toBe(true);
-}, 120_000);
-afterAll(() => server?.close());
+const demo = demoServerForFile();
 
 async function referralsOf(email: string) {
-  const api = new ApiClient(server.url);
+  const api = new ApiClient(demo.server.url);
   expect((await api.login(email, DEMO_PASSWORD)).status).toBe(200);
   return api.get("/api/referrals");
 }

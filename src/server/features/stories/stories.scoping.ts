@@ -2,16 +2,15 @@
 // Nakuru staff (an administrator who reads, and a programme officer who writes) try to reach a
 // story of the Coast organisation's Mombasa project, and get nothing from it.
 import { expect } from "vitest";
-import { type Fixture, makeUser, PASSWORD } from "../../test/fixtures.ts";
-import { ApiClient, type TestServer } from "../../test/harness.ts";
+import type { ApiClient } from "../../test/harness.ts";
+import {
+  type Attempt,
+  nakuruAttempts,
+  ok,
+  type ScopingContext,
+  seedMombasaProject,
+} from "../../test/scoping-cases.ts";
 import { upload } from "../programmes/programmes.fixtures.ts";
-
-interface Context {
-  server: TestServer;
-  fx: Fixture;
-  /** Signed in as the Nakuru administrator (programmes.read). */
-  nakuru: ApiClient;
-}
 
 interface MombasaStory {
   projectId: string;
@@ -21,37 +20,11 @@ interface MombasaStory {
 
 const SECRET = "Coast Story Secret";
 
-async function signIn(server: TestServer, email: string): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  expect((await api.login(email, PASSWORD)).status).toBe(200);
-  return api;
-}
-
-async function seedMombasaStory({ server, fx }: Context): Promise<MombasaStory> {
-  const coast = await signIn(server, "officer.mombasa@test.ke");
-  const ok = <T>(res: { status: number; body: T }) => {
-    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
-    return res.body;
-  };
-  const { programme } = ok(
-    await coast.post("/api/programmes", {
-      organisationId: fx.coastOrgId,
-      name: `${SECRET} Programme`,
-      placeId: "c:001",
-    }),
-  );
-  const { project } = ok(
-    await coast.post("/api/projects", {
-      programmeId: programme.id,
-      name: `${SECRET} Project`,
-      placeId: "c:001",
-      startsOn: "2026-01-01",
-      endsOn: "2026-12-31",
-    }),
-  );
+async function seedMombasaStory(coast: ApiClient, { fx }: ScopingContext): Promise<MombasaStory> {
+  const { projectId } = await seedMombasaProject(coast, fx, SECRET);
   const { story } = ok(
     await coast.post("/api/stories", {
-      projectId: project.id,
+      projectId,
       title: `${SECRET} title`,
       narrative: `${SECRET}: a long enough narrative about Likoni.`,
       language: "en",
@@ -67,47 +40,21 @@ async function seedMombasaStory({ server, fx }: Context): Promise<MombasaStory> 
     }),
   );
   const file = ok(await upload(coast, `/api/stories/${story.id}/attachments`, `${SECRET} photo.png`));
-  return { projectId: project.id, storyId: story.id, fileId: file.attachment.id };
+  return { projectId, storyId: story.id, fileId: file.attachment.id };
 }
 
-type Attempt = () => Promise<void>;
-
-export function storyScopingCases(context: () => Context): Record<string, Attempt> {
-  let data: Promise<MombasaStory> | undefined;
-  let writer: Promise<ApiClient> | undefined;
-  const mombasa = () => {
-    data ??= seedMombasaStory(context());
-    return data;
-  };
-  /** A Nakuru programme officer: holds programmes.write, so refusals below are about scope. */
-  const nakuruWriter = () => {
-    const { server, fx } = context();
-    writer ??= makeUser(
-      server.deps,
-      "officer.nakuru.stories@test.ke",
-      ["programme_officer"],
-      [fx.riftOrgId],
-      ["c:032"],
-    ).then(() => signIn(server, "officer.nakuru.stories@test.ke"));
-    return writer;
-  };
-  const attempt =
-    (
-      status: number,
-      request: (api: ApiClient, m: MombasaStory) => Promise<{ status: number; body: unknown }>,
-    ) =>
-    async () => {
-      const m = await mombasa();
-      for (const api of [context().nakuru, await nakuruWriter()]) {
-        const res = await request(api, m);
-        // The reading administrator may not write at all; that refusal is enough.
-        if (api === context().nakuru && res.status === 403) continue;
-        expect(res.status).toBe(status);
-        const text = JSON.stringify(res.body);
-        for (const secret of [SECRET, context().fx.coastOrgId, m.projectId, m.storyId, m.fileId])
-          expect(text).not.toContain(secret);
-      }
-    };
+export function storyScopingCases(context: () => ScopingContext): Record<string, Attempt> {
+  const { attempt } = nakuruAttempts({
+    context,
+    seed: seedMombasaStory,
+    // A Nakuru programme officer: holds programmes.write, so refusals below are about scope.
+    writer: { email: "officer.nakuru.stories@test.ke", roles: ["programme_officer"] },
+    expectNothingOf: (body, m) => {
+      const text = JSON.stringify(body);
+      for (const secret of [SECRET, context().fx.coastOrgId, m.projectId, m.storyId, m.fileId])
+        expect(text).not.toContain(secret);
+    },
+  });
   const files = "/api/stories/:id/attachments";
   const at = (m: MombasaStory) => `/api/stories/${m.storyId}/attachments`;
   return {

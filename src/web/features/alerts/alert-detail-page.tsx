@@ -9,6 +9,7 @@ import { AlertActions } from "./alert-actions.tsx";
 import { Explanation, oddsOf, StatusBadge, useDateTime, useDay } from "./alert-bits.tsx";
 import { AlertChart } from "./alert-chart.tsx";
 import { useAlert } from "./alert-queries.ts";
+import "../../styles/cards.css";
 import "./alerts.css";
 
 function Figures({ alert }: { alert: AlertView }) {

@@ -16,6 +16,7 @@ import {
   useAlerts,
   useMarkAlertNotificationsRead,
 } from "./alert-queries.ts";
+import "../../styles/cards.css";
 import "./alerts.css";
 
 function AlertCard({ alert }: { alert: AlertView }) {
@@ -23,8 +24,8 @@ function AlertCard({ alert }: { alert: AlertView }) {
   const when = useDateTime();
   return (
     <li>
-      <Link to={`/alerts/${alert.id}`} className={`alert-card alert-card-${alert.status}`}>
-        <span className="alert-card-top">
+      <Link to={`/alerts/${alert.id}`} className={`edge-card alert-card alert-card-${alert.status}`}>
+        <span className="edge-card-top">
           <StatusBadge status={alert.status} />
           <span>
             {t(`alerts.levels.${alert.area.level}`)} · {t(`alerts.categories.${alert.category}`)}
@@ -124,7 +125,7 @@ export function AlertsPage() {
           <section aria-label={t("alerts.count", { count: alerts.length })}>
             <p className="muted">{t("alerts.count", { count: alerts.length })}</p>
             {alerts.length === 0 ? <p>{t("alerts.none")}</p> : null}
-            <ul className="alert-cards">
+            <ul className="edge-card-list">
               {alerts.map((alert) => (
                 <AlertCard key={alert.id} alert={alert} />
               ))}

@@ -11,6 +11,7 @@ import { CaseActions, RecordAction } from "./case-actions.tsx";
 import { DueLine, useDateTime } from "./case-bits.tsx";
 import { CaseFeedback } from "./case-feedback.tsx";
 import { caseKeys, useCase } from "./case-queries.ts";
+import "../../styles/cards.css";
 import "./cases.css";
 
 function Reports({ kase }: { kase: CaseDetailView }) {
@@ -115,7 +116,7 @@ export function CasePage() {
         <Link to="/cases">← {t("cases.back")}</Link>
       </p>
       <PageTitle>{kase.number}</PageTitle>
-      <p className="case-card-top">
+      <p className="edge-card-top">
         <span className={`case-urgency case-urgency-${kase.urgency}`}>
           {t(`cases.urgencies.${kase.urgency}`)}
         </span>

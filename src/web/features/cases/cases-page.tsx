@@ -14,6 +14,7 @@ import {
   useMarkNotificationsRead,
   useNotifications,
 } from "./case-queries.ts";
+import "../../styles/cards.css";
 import "./cases.css";
 
 function CaseCard({ kase }: { kase: CaseSummaryView }) {
@@ -21,8 +22,8 @@ function CaseCard({ kase }: { kase: CaseSummaryView }) {
   const when = useDateTime();
   return (
     <li>
-      <Link to={`/cases/${kase.id}`} className={`case-card case-card-${kase.urgency}`}>
-        <span className="case-card-top">
+      <Link to={`/cases/${kase.id}`} className={`edge-card case-card case-card-${kase.urgency}`}>
+        <span className="edge-card-top">
           <strong>{kase.number}</strong>
           <span className={`case-urgency case-urgency-${kase.urgency}`}>
             {t(`cases.urgencies.${kase.urgency}`)}
@@ -106,7 +107,7 @@ export function CasesPage() {
           {cases.length === 0 ? t("cases.none") : t("cases.count", { count: cases.length })}
         </p>
       ) : null}
-      <ul className="case-list">
+      <ul className="edge-card-list case-list">
         {cases.map((kase) => (
           <CaseCard key={kase.id} kase={kase} />
         ))}

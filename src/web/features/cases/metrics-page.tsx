@@ -12,6 +12,7 @@ import { PageTitle } from "../../ui/page-title.tsx";
 import { useDateTime } from "./case-bits.tsx";
 import { type MetricsFilters, useResponseMetrics } from "./case-queries.ts";
 import { AcknowledgeChart, MetricsTable, useDuration } from "./metrics-table.tsx";
+import "../../styles/cards.css";
 import "./cases.css";
 
 const PERIODS = [7, 30, 90, 365, 0] as const;
@@ -51,7 +52,7 @@ function OverdueList({ metrics }: { metrics: ResponseMetrics }) {
     <section aria-labelledby="overdue-cases">
       <h2 id="overdue-cases">{t("cases.metrics.overdueTitle", { count: metrics.total.overdue })}</h2>
       {metrics.overdueCases.length === 0 ? <p className="muted">{t("cases.metrics.noneOverdue")}</p> : null}
-      <ul className="case-list">
+      <ul className="edge-card-list case-list">
         {metrics.overdueCases.map((c) => (
           <li key={c.id} className="card">
             <Link to={`/cases/${c.id}`}>

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import {
   ACTION_POINT_STATUSES,
   ACTIVITY_TYPES,
@@ -11,6 +11,7 @@ import {
   PARTICIPANT_ROLES,
   PEACE_ACTION_KINDS,
 } from "../../../common/contracts/programmes-vocabulary.ts";
+import { itLabelsEveryValue } from "../../i18n/vocabulary-labels.fixture.ts";
 import { programmesEn } from "./i18n.en.ts";
 import { programmesSw } from "./i18n.sw.ts";
 
@@ -29,15 +30,5 @@ const vocabularies = {
 } as const;
 
 describe("programme vocabulary in the interface", () => {
-  it.each([
-    ["English", programmesEn],
-    ["Kiswahili", programmesSw],
-  ] as const)("every value the server can send has a label in %s", (_language, text) => {
-    const missing = Object.entries(vocabularies).flatMap(([scope, values]) =>
-      values
-        .filter((v) => !(text[scope as keyof typeof vocabularies] as Record<string, string>)[v])
-        .map((v) => `${scope}.${v}`),
-    );
-    expect(missing).toEqual([]);
-  });
+  itLabelsEveryValue(vocabularies, programmesEn, programmesSw);
 });

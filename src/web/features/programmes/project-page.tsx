@@ -4,13 +4,13 @@ import { Link, useLocation, useParams } from "react-router";
 import type { ActivitySummary, ProjectView } from "../../../common/contracts/programmes-views.ts";
 import { usePermissions } from "../../app/session.ts";
 import { LoadError, Loading, SuccessNotice } from "../../ui/notices.tsx";
-import { PageTitle } from "../../ui/page-title.tsx";
 import { ReferralCountsPanel } from "../referrals/referral-counts-panel.tsx";
 import { ProjectTabs } from "../stories/project-tabs.tsx";
 import { IndicatorCard } from "./charts.tsx";
 import { IndicatorEntries } from "./indicator-entries.tsx";
 import { AddIndicatorForm, EntryForm, isEntered } from "./indicator-forms.tsx";
 import { useProgress, useProject, useProjectActivities } from "./programme-queries.ts";
+import { ProjectHeader } from "./project-header.tsx";
 import { ReachPanel } from "./reach-panel.tsx";
 import "./programmes.css";
 
@@ -126,22 +126,21 @@ export function ProjectPage() {
   const p = project.data.project;
   return (
     <>
-      <nav aria-label={t("programmes.breadcrumbs")} className="breadcrumbs">
-        <Link to="/programmes">{t("areas.programmes.title")}</Link> › {p.programmeName}
-      </nav>
-      <div className="page-heading">
-        <PageTitle>{p.name}</PageTitle>
-        {canWrite ? (
-          <div className="heading-actions">
-            <Link to={`/programmes/projects/${p.id}/sign-in-sheet`} className="button button-secondary">
-              {t("programmes.printSignInSheet")}
-            </Link>
-            <Link to={`/programmes/projects/${p.id}/activities/new`} className="button">
-              {t("programmes.recordActivity")}
-            </Link>
-          </div>
-        ) : null}
-      </div>
+      <ProjectHeader
+        project={p}
+        actions={
+          canWrite ? (
+            <>
+              <Link to={`/programmes/projects/${p.id}/sign-in-sheet`} className="button button-secondary">
+                {t("programmes.printSignInSheet")}
+              </Link>
+              <Link to={`/programmes/projects/${p.id}/activities/new`} className="button">
+                {t("programmes.recordActivity")}
+              </Link>
+            </>
+          ) : null
+        }
+      />
       <p className="lead">
         {p.placeName} · {p.startsOn} – {p.endsOn}
       </p>

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import {
   CONSENT_METHODS,
   STORY_ACTIONS,
@@ -6,6 +6,7 @@ import {
   STORY_STATUSES,
   STORY_USES,
 } from "../../../common/contracts/stories-views.ts";
+import { itLabelsEveryValue } from "../../i18n/vocabulary-labels.fixture.ts";
 import { storiesEn } from "./i18n.en.ts";
 import { storiesSw } from "./i18n.sw.ts";
 
@@ -19,15 +20,5 @@ const vocabularies = {
 } as const;
 
 describe("impact-story vocabulary in the interface", () => {
-  it.each([
-    ["English", storiesEn],
-    ["Kiswahili", storiesSw],
-  ] as const)("every value the server can send has a label in %s", (_language, text) => {
-    const missing = Object.entries(vocabularies).flatMap(([scope, values]) =>
-      values
-        .filter((v) => !(text[scope as keyof typeof vocabularies] as Record<string, string>)[v])
-        .map((v) => `${scope}.${v}`),
-    );
-    expect(missing).toEqual([]);
-  });
+  itLabelsEveryValue(vocabularies, storiesEn, storiesSw);
 });

@@ -7,9 +7,9 @@ import type { PlaceRef } from "../../api/types.ts";
 import { usePermissions } from "../../app/session.ts";
 import { SelectField } from "../../ui/fields.tsx";
 import { LoadError, Loading } from "../../ui/notices.tsx";
-import { PageTitle } from "../../ui/page-title.tsx";
 import { PlaceField } from "../programmes/place-field.tsx";
 import { useProject } from "../programmes/programme-queries.ts";
+import { ProjectHeader } from "../programmes/project-header.tsx";
 import { ProjectTabs } from "./project-tabs.tsx";
 import { useProjectStories } from "./story-queries.ts";
 import "../programmes/programmes.css";
@@ -27,19 +27,16 @@ export function ProjectStoriesPage() {
   const p = project.data.project;
   return (
     <>
-      <nav aria-label={t("programmes.breadcrumbs")} className="breadcrumbs">
-        <Link to="/programmes">{t("areas.programmes.title")}</Link> › {p.programmeName}
-      </nav>
-      <div className="page-heading">
-        <PageTitle>{p.name}</PageTitle>
-        {canWrite ? (
-          <div className="heading-actions">
+      <ProjectHeader
+        project={p}
+        actions={
+          canWrite ? (
             <Link to={`/programmes/projects/${p.id}/stories/new`} className="button">
               {t("stories.newStory")}
             </Link>
-          </div>
-        ) : null}
-      </div>
+          ) : null
+        }
+      />
       <ProjectTabs projectId={p.id} current="stories" />
       <section aria-labelledby="stories-heading">
         <h2 id="stories-heading">{t("stories.title")}</h2>
