@@ -5,7 +5,7 @@
 import { createTransport } from "nodemailer";
 import type { Config } from "../../config.ts";
 import type { Deps } from "../../deps.ts";
-import type { SendResult } from "./sms-drivers.ts";
+import { type MemoryDriver, memoryDriver, type SendResult } from "./sms-drivers.ts";
 
 export interface EmailMessage {
   to: string;
@@ -36,29 +36,8 @@ export function consoleEmailDriver(log: Deps["log"]): EmailDriver {
   };
 }
 
-/** Tests: keeps what was sent; `failNext` makes the next sends fail in a chosen way. */
-export interface MemoryEmailDriver extends EmailDriver {
-  readonly sent: EmailMessage[];
-  failNext(result: Extract<SendResult, { ok: false }>, times?: number): void;
-}
-
-export function memoryEmailDriver(): MemoryEmailDriver {
-  const sent: EmailMessage[] = [];
-  const failures: Extract<SendResult, { ok: false }>[] = [];
-  return {
-    name: "memory",
-    sent,
-    failNext(result, times = 1) {
-      for (let i = 0; i < times; i++) failures.push(result);
-    },
-    async send(message) {
-      const failure = failures.shift();
-      if (failure) return failure;
-      sent.push(message);
-      return { ok: true, providerMessageId: `mem-email-${sent.length}` };
-    },
-  };
-}
+export type MemoryEmailDriver = MemoryDriver<EmailMessage>;
+export const memoryEmailDriver = (): MemoryEmailDriver => memoryDriver("mem-email");
 
 /** What the smtp driver needs of a nodemailer transport (a fake one in tests). */
 export interface MailTransport {

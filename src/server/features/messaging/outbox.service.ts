@@ -29,15 +29,20 @@ export interface SmsToEnqueue {
   dedupeKey?: string | null;
 }
 
-/** Writes the message to the outbox; returns false when it was already there (same dedupeKey). */
-export async function enqueueSms(txDeps: Deps, message: SmsToEnqueue): Promise<boolean> {
+/** One outbox row, whatever the channel; false when the same dedupeKey is already there. */
+async function enqueueOutbound(
+  txDeps: Deps,
+  recipient: { channel: "sms" | "email"; sealed: string; index: string; subject?: string },
+  message: { body: string; purpose: string; reportId?: string | null; dedupeKey?: string | null },
+): Promise<boolean> {
   const now = txDeps.now();
   const rows = await txDeps.db
     .insert(outboundMessages)
     .values({
-      channel: "sms",
-      recipientSealed: txDeps.vault.encrypt(PHONE_SEAL_PURPOSE, message.to),
-      recipientIndex: txDeps.vault.blindIndex(PHONE_INDEX_PURPOSE, message.to),
+      channel: recipient.channel,
+      recipientSealed: recipient.sealed,
+      recipientIndex: recipient.index,
+      subject: recipient.subject ?? null,
       body: message.body,
       purpose: message.purpose,
       reportId: message.reportId ?? null,
@@ -48,6 +53,19 @@ export async function enqueueSms(txDeps: Deps, message: SmsToEnqueue): Promise<b
     .onConflictDoNothing()
     .returning({ id: outboundMessages.id });
   return rows.length > 0;
+}
+
+/** Writes the message to the outbox; returns false when it was already there (same dedupeKey). */
+export function enqueueSms(txDeps: Deps, message: SmsToEnqueue): Promise<boolean> {
+  return enqueueOutbound(
+    txDeps,
+    {
+      channel: "sms",
+      sealed: txDeps.vault.encrypt(PHONE_SEAL_PURPOSE, message.to),
+      index: txDeps.vault.blindIndex(PHONE_INDEX_PURPOSE, message.to),
+    },
+    message,
+  );
 }
 
 export interface EmailToEnqueue {
@@ -60,26 +78,18 @@ export interface EmailToEnqueue {
 }
 
 /** Writes an email to the outbox; returns false when it was already there (same dedupeKey). */
-export async function enqueueEmail(txDeps: Deps, message: EmailToEnqueue): Promise<boolean> {
-  const now = txDeps.now();
+export function enqueueEmail(txDeps: Deps, message: EmailToEnqueue): Promise<boolean> {
   const address = message.to.trim().toLowerCase();
-  const rows = await txDeps.db
-    .insert(outboundMessages)
-    .values({
+  return enqueueOutbound(
+    txDeps,
+    {
       channel: "email",
-      recipientSealed: txDeps.vault.encrypt(EMAIL_SEAL_PURPOSE, address),
-      recipientIndex: txDeps.vault.blindIndex(EMAIL_INDEX_PURPOSE, address),
+      sealed: txDeps.vault.encrypt(EMAIL_SEAL_PURPOSE, address),
+      index: txDeps.vault.blindIndex(EMAIL_INDEX_PURPOSE, address),
       subject: message.subject,
-      body: message.body,
-      purpose: message.purpose,
-      reportId: message.reportId ?? null,
-      dedupeKey: message.dedupeKey ?? null,
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: outboundMessages.id });
-  return rows.length > 0;
+    },
+    message,
+  );
 }
 
 export async function isOptedOut(db: Db, phoneIndex: string): Promise<boolean> {

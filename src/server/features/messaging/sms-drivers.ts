@@ -33,13 +33,16 @@ export function consoleSmsDriver(log: Deps["log"]): SmsDriver {
 }
 
 /** Tests: keeps what was sent; `failNext` makes the next sends fail in a chosen way. */
-export interface MemorySmsDriver extends SmsDriver {
-  readonly sent: { to: string; body: string }[];
+export interface MemoryDriver<M> {
+  readonly name: string;
+  readonly sent: M[];
   failNext(result: Extract<SendResult, { ok: false }>, times?: number): void;
+  send(message: M): Promise<SendResult>;
 }
 
-export function memorySmsDriver(): MemorySmsDriver {
-  const sent: { to: string; body: string }[] = [];
+/** The in-memory driver of either channel (SMS, email) that the test harness hands to the outbox. */
+export function memoryDriver<M>(idPrefix: string): MemoryDriver<M> {
+  const sent: M[] = [];
   const failures: Extract<SendResult, { ok: false }>[] = [];
   return {
     name: "memory",
@@ -51,10 +54,13 @@ export function memorySmsDriver(): MemorySmsDriver {
       const failure = failures.shift();
       if (failure) return failure;
       sent.push(message);
-      return { ok: true, providerMessageId: `mem-${sent.length}` };
+      return { ok: true, providerMessageId: `${idPrefix}-${sent.length}` };
     },
   };
 }
+
+export type MemorySmsDriver = MemoryDriver<{ to: string; body: string }>;
+export const memorySmsDriver = (): MemorySmsDriver => memoryDriver("mem");
 
 type Fetch = typeof fetch;
 
