@@ -11,7 +11,7 @@ import { referralsMadeAcross } from "../referrals/referral-counts.service.ts";
 import { approvedStoryCount } from "../stories/stories.service.ts";
 import * as dashboard from "./dashboard.repo.ts";
 import { activityLocations, bucketActivities } from "./dashboard.ts";
-import { projectProgress } from "./indicators.service.ts";
+import { planProgress, progressOf } from "./indicators.service.ts";
 import { containerInScope, figuresLimitedTo } from "./programme-scope.ts";
 import { findPlace } from "./programmes.repo.ts";
 import { isUuid } from "./programmes.service.ts";
@@ -62,11 +62,16 @@ export async function programmeDashboard(
     scopePaths: figuresLimitedTo(principal.scope, programme.placePath),
   };
   // One query at a time: inside a transaction (and on PGlite) there is one connection. Reach first:
-  // its pass over attendance leaves the totals in the memo for indicators over the same period.
-  const reach = await reachPyramid(deps.db, filter, REPEAT_SESSIONS, memo);
-  const withIndicators = [];
+  // its one pass over attendance also counts the people of every indicator's target periods and
+  // leaves them, with the totals, in the memo for the indicators.
+  const plans = [];
   for (const project of projects)
-    withIndicators.push({ project, indicators: await projectProgress(deps, principal, project.id, window) });
+    plans.push({ project, plan: await planProgress(deps, principal, project.id, window) });
+  const alsoCount = plans.flatMap(({ plan }) => plan.peopleCounts);
+  const reach = await reachPyramid(deps.db, filter, REPEAT_SESSIONS, memo, alsoCount);
+  const withIndicators = [];
+  for (const { project, plan } of plans)
+    withIndicators.push({ project, indicators: await progressOf(deps, plan, window) });
   const days = await dashboard.activitiesByDay(deps.db, filter);
   const byPlace = await dashboard.activitiesByPlace(deps.db, filter);
   const gazetteer = await dashboard.gazetteerPoints(deps.db, [

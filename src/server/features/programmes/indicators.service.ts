@@ -160,17 +160,26 @@ export interface ProgressWindow {
 const later = (a: string, b: string | undefined) => (b && b > a ? b : a);
 const earlier = (a: string, b: string | undefined) => (b && b < a ? b : a);
 
+/** A target's period clipped to the window, for targets that overlap it. */
+function targetPeriods(indicator: IndicatorView, window: ProgressWindow) {
+  return indicator.targets.flatMap((target) =>
+    (window.from && target.endsOn < window.from) || (window.to && target.startsOn > window.to)
+      ? []
+      : [{ target, from: later(target.startsOn, window.from), to: earlier(target.endsOn, window.to) }],
+  );
+}
+
 /**
- * Indicators with their values against targets. With a window, the current value is over the
- * window, only targets overlapping it are shown, and each target's actual is counted over the part
- * of the target's period inside the window.
+ * What a project's progress is computed from: its indicators and entries, and the filters over
+ * which people are counted (`peopleCounts`), so that a caller can count them all in one pass
+ * (reachPyramid) before `progressOf` asks for them through the window's memo.
  */
-export async function projectProgress(
+export async function planProgress(
   deps: Deps,
   principal: Principal,
   projectId: string,
   window: ProgressWindow = {},
-): Promise<IndicatorProgress[]> {
+) {
   const project = await visibleProject(deps, principal, projectId);
   const scopePaths = figuresLimitedTo(principal.scope, project.placePath);
   const indicators = await repo.listIndicators(deps.db, project.id);
@@ -178,9 +187,37 @@ export async function projectProgress(
     deps.db,
     indicators.map((i) => i.id),
   );
+  const baseOf = (indicator: IndicatorView) => ({
+    projectId: project.id,
+    types: indicator.activityTypes,
+    scopePaths,
+    within: window.within,
+  });
+  const peopleCounts = indicators
+    .filter((indicator) => PEOPLE_INDICATORS.includes(indicator.type))
+    .flatMap((indicator) =>
+      [...targetPeriods(indicator, window), window].map(({ from, to }) => ({
+        ...baseOf(indicator),
+        from,
+        to,
+      })),
+    );
+  return { indicators, entries, baseOf, peopleCounts };
+}
+
+/**
+ * Indicators with their values against targets. With a window, the current value is over the
+ * window, only targets overlapping it are shown, and each target's actual is counted over the part
+ * of the target's period inside the window.
+ */
+export async function progressOf(
+  deps: Deps,
+  { indicators, entries, baseOf }: Awaited<ReturnType<typeof planProgress>>,
+  window: ProgressWindow = {},
+): Promise<IndicatorProgress[]> {
   const out: IndicatorProgress[] = [];
   for (const indicator of indicators) {
-    const base = { projectId: project.id, types: indicator.activityTypes, scopePaths, within: window.within };
+    const base = baseOf(indicator);
     const own = entries.filter((e) => e.indicatorId === indicator.id);
     const entered = ENTERED_INDICATOR_TYPES.includes(indicator.type);
     const valueOver = async (from?: string, to?: string) =>
@@ -188,10 +225,8 @@ export async function projectProgress(
         ? (latestEntry(own, { from, to })?.value ?? 0)
         : reach.computedValue(deps.db, indicator.type, { ...base, from, to }, window.memo);
     const targets = [];
-    for (const target of indicator.targets) {
-      if ((window.from && target.endsOn < window.from) || (window.to && target.startsOn > window.to))
-        continue;
-      const actual = await valueOver(later(target.startsOn, window.from), earlier(target.endsOn, window.to));
+    for (const { target, from, to } of targetPeriods(indicator, window)) {
+      const actual = await valueOver(from, to);
       targets.push({ ...target, actual, percent: percentOf(actual, target.value) });
     }
     const breakdown: BreakdownRow[] = [];
@@ -212,6 +247,15 @@ export async function projectProgress(
     });
   }
   return out;
+}
+
+export async function projectProgress(
+  deps: Deps,
+  principal: Principal,
+  projectId: string,
+  window: ProgressWindow = {},
+): Promise<IndicatorProgress[]> {
+  return progressOf(deps, await planProgress(deps, principal, projectId, window), window);
 }
 
 export async function projectReach(

@@ -12,8 +12,16 @@ import { newParticipantCode } from "./names.ts";
 import { anonymousAttendances, attendances, participants } from "./participants.table.ts";
 import { programmes, projects } from "./programmes.table.ts";
 import { reachData, reachFilters, type SizedData } from "./reach.arbitraries.ts";
-import { computedValue, reachBreakdown, reachPyramid, reachTotals } from "./reach.repo.ts";
+import {
+  anonymousTotal,
+  computedValue,
+  namedTotals,
+  reachBreakdown,
+  reachPyramid,
+  reachTotals,
+} from "./reach.repo.ts";
 import { computeReach, type ReachFilter } from "./reach.ts";
+import { memoKey } from "./reach-sql.ts";
 
 let server: TestServer;
 let organisationId: string;
@@ -130,7 +138,8 @@ describe("reach in SQL agrees with its specification", () => {
         fc.oneof(fc.constant({}), reachFilters, reachFilters),
         fc.subarray([...DIMENSIONS], { maxLength: 2 }),
         fc.integer({ min: 2, max: 4 }),
-        async (data, filter: ReachFilter, by, minSessions) => {
+        reachFilters,
+        async (data, filter: ReachFilter, by, minSessions, other: ReachFilter) => {
           const projectId = await insertDataSet(server.deps.db, data);
           const expected = computeReach(data, filter, by, minSessions);
           const sqlFilter = { ...filter, projectId };
@@ -156,6 +165,29 @@ describe("reach in SQL agrees with its specification", () => {
             expected.uniqueParticipants,
           );
           if (expected.uniqueParticipants > 0) nonTrivialRuns++;
+          // Figures over other filters counted in the pyramid's pass (an indicator's target periods):
+          // one that lies within the filter, and one that may not (counted on its own when asked).
+          const later = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : (a ?? b));
+          const earlier = (a?: string, b?: string) => (a && b ? (a < b ? a : b) : (a ?? b));
+          const inside = {
+            ...sqlFilter,
+            from: later(filter.from, other.from),
+            to: earlier(filter.to, other.to),
+            types: filter.types?.length ? filter.types : other.types,
+          };
+          const windows = [inside, { ...other, projectId }];
+          const along = new Map();
+          await reachPyramid(server.deps.db, sqlFilter, minSessions, along, windows);
+          expect(along.has(memoKey(`named ${minSessions}`, inside))).toBe(true);
+          for (const w of windows) {
+            const spec = computeReach(data, w, [], minSessions);
+            expect(await namedTotals(server.deps.db, w, minSessions, along)).toEqual({
+              uniqueParticipants: spec.uniqueParticipants,
+              namedAttendances: spec.namedAttendances,
+              repeatParticipants: spec.repeatParticipants,
+            });
+            expect(await anonymousTotal(server.deps.db, w, along)).toBe(spec.anonymousAttendances);
+          }
           expect(await computedValue(server.deps.db, "attendances", sqlFilter)).toBe(expected.attendances);
           expect(await computedValue(server.deps.db, "unique_participants", sqlFilter)).toBe(
             expected.uniqueParticipants,

@@ -2,99 +2,30 @@
 // computed where the data is. Attendance rows carry their activity's project, type, date and place,
 // so the large queries read one table (plus participants for their traits) and use its
 // (project_id, held_on, participant_id) index.
-import { and, inArray, type SQL, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Dimension, IndicatorType } from "../../../common/contracts/programmes.ts";
 import { YOUTH_AGE_BANDS } from "../../../common/contracts/programmes.ts";
 import type { BreakdownRow } from "../../../common/contracts/programmes-views.ts";
 import { type Db, queryRows } from "../../db/client.ts";
-import { sqlPathInScope } from "../../lib/scope.ts";
 import { actionPoints, activities } from "./activities.table.ts";
 import { anonymousAttendances, attendances, participants } from "./participants.table.ts";
-import { type ReachFilter, sortBreakdown } from "./reach.ts";
+import { sortBreakdown } from "./reach.ts";
+import {
+  ACTIVITY,
+  ANONYMOUS,
+  ATTENDANCE,
+  countableIn,
+  type FactColumns,
+  memoKey,
+  type ProjectFilter,
+  type ReachMemo,
+  remember,
+  where,
+  whereBeyond,
+} from "./reach-sql.ts";
 
-export interface ProjectFilter extends ReachFilter {
-  /** One project, or several (a programme): people are then counted once across them all. */
-  projectId: string | readonly string[];
-}
-
-interface FactColumns {
-  projectId: AnyPgColumn;
-  heldOn: AnyPgColumn;
-  type: AnyPgColumn;
-  placePath: AnyPgColumn;
-  group?: AnyPgColumn;
-}
-
-const ATTENDANCE: FactColumns = {
-  projectId: attendances.projectId,
-  heldOn: attendances.heldOn,
-  type: attendances.activityType,
-  placePath: attendances.placePath,
-  group: attendances.dialogueGroup,
-};
-const ANONYMOUS: FactColumns = {
-  projectId: anonymousAttendances.projectId,
-  heldOn: anonymousAttendances.heldOn,
-  type: anonymousAttendances.activityType,
-  placePath: anonymousAttendances.placePath,
-  group: anonymousAttendances.dialogueGroup,
-};
-const ACTIVITY: FactColumns = {
-  projectId: activities.projectId,
-  heldOn: activities.heldOn,
-  type: activities.type,
-  placePath: activities.placePath,
-};
-
-const pathsClause = (column: AnyPgColumn, paths: readonly string[]) =>
-  sqlPathInScope(column, { allPlaces: false, placePaths: [...paths], organisationIds: [] });
-
-const projectClause = (column: AnyPgColumn, id: ProjectFilter["projectId"]) =>
-  typeof id === "string" ? sql`${column} = ${id}` : id.length === 0 ? sql`false` : inArray(column, [...id]);
-
-function where(c: FactColumns, f: ProjectFilter): SQL {
-  return and(
-    projectClause(c.projectId, f.projectId),
-    f.from ? sql`${c.heldOn} >= ${f.from}` : undefined,
-    f.to ? sql`${c.heldOn} <= ${f.to}` : undefined,
-    f.types && f.types.length > 0 ? inArray(c.type, [...f.types]) : undefined,
-    f.within ? pathsClause(c.placePath, [f.within]) : undefined,
-    f.scopePaths ? pathsClause(c.placePath, f.scopePaths) : undefined,
-  ) as SQL;
-}
-
-/**
- * Figures already computed while answering one request, by query and filter: a programme dashboard
- * asks for the same count several times (an indicator's value, its target over the same period,
- * the reach totals), and each is a pass over the attendance table.
- */
-export type ReachMemo = Map<string, Promise<unknown>>;
-
-function remember<T>(
-  memo: ReachMemo | undefined,
-  what: string,
-  f: ProjectFilter,
-  compute: () => Promise<T>,
-): Promise<T> {
-  if (!memo) return compute();
-  const sorted = (xs: readonly string[] | undefined) => (xs ? [...xs].sort() : null);
-  const key = JSON.stringify([
-    what,
-    sorted(typeof f.projectId === "string" ? [f.projectId] : f.projectId),
-    f.from ?? null,
-    f.to ?? null,
-    sorted(f.types) ?? [],
-    f.within ?? null,
-    sorted(f.scopePaths),
-  ]);
-  let hit = memo.get(key) as Promise<T> | undefined;
-  if (!hit) {
-    hit = compute();
-    memo.set(key, hit);
-  }
-  return hit;
-}
+export type { ProjectFilter, ReachMemo } from "./reach-sql.ts";
 
 /** The filter on the activities table, for queries over activities elsewhere in the feature. */
 export const activityWhere = (f: ProjectFilter): SQL => where(ACTIVITY, f);
@@ -198,17 +129,30 @@ function dimensionSql(
 
 /**
  * Grouping half a million attendances by person and key builds a hash table of some 20 MB; with
- * PostgreSQL's default 4 MB of working memory it spills to disk and takes three times as long. The
- * setting lasts only for the transaction around the one query.
+ * PostgreSQL's default 4 MB of working memory it spills to disk and takes three times as long.
+ * `serial`: no parallel workers. For the pyramid with totals counted along (a dashboard over a
+ * reader's areas), PostgreSQL's parallel plan has every worker group all the attendances again for
+ * its own side of the join with participants: twice the work for no time saved, and on a busy
+ * server more time. The settings last only for the transaction around the one query.
  */
 const GROUPING_WORK_MEM = "64MB";
 
-function withRoomToGroup<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+function withRoomToGroup<T>(db: Db, work: (tx: Db) => Promise<T>, serial = false): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql.raw(`set local work_mem = '${GROUPING_WORK_MEM}'`));
+    if (serial) await tx.execute(sql.raw("set local max_parallel_workers_per_gather = 0"));
     return work(tx as unknown as Db);
   });
 }
+
+/** Named and anonymous totals over a filter counted along another pass (reachPyramid). */
+type WindowTotals = Omit<ReachTotals, "activities">;
+const NO_ONE: WindowTotals = {
+  uniqueParticipants: 0,
+  namedAttendances: 0,
+  repeatParticipants: 0,
+  anonymousAttendances: 0,
+};
 
 /** Dimensions that describe the activity, not the person: one person may fall under several values. */
 const ACTIVITY_DIMENSIONS: readonly Dimension[] = ["group", "activity_type", "county"];
@@ -226,21 +170,31 @@ export async function reachBreakdown(
   f: ProjectFilter,
   by: readonly Dimension[],
 ): Promise<BreakdownRow[]> {
-  return (await breakdownRows(db, f, by)).map(({ repeat: _repeat, ...row }) => row);
+  return (await breakdownRows(db, f, by)).rows.map(({ repeat: _repeat, ...row }) => row);
 }
 
 /**
  * The reach pyramid (gender × age band) and the reach totals from one pass over attendance: both
  * are traits of the person, so each person falls in exactly one cell and the cells add up to the
- * totals. The totals are remembered in `memo` for the indicators that ask for them next.
+ * totals. The totals are remembered in `memo` for the indicators that ask for them next, and so are
+ * the totals over `alsoCount` (indicators' target periods), taken in the same pass: those of them
+ * whose rows all lie within `f`, and not remembered yet.
  */
 export async function reachPyramid(
   db: Db,
   f: ProjectFilter,
   minSessions: number,
   memo?: ReachMemo,
+  alsoCount: readonly ProjectFilter[] = [],
 ): Promise<{ totals: ReachTotals; breakdown: BreakdownRow[] }> {
-  const rows = await breakdownRows(db, f, ["gender", "age_band"], minSessions);
+  const namedKey = `named ${minSessions}`;
+  const windows = new Map<string, ProjectFilter>();
+  for (const w of alsoCount) {
+    const key = memoKey(namedKey, w);
+    if (memo && !memo.has(key) && key !== memoKey(namedKey, f) && countableIn(w, f)) windows.set(key, w);
+  }
+  const along = [...windows.values()];
+  const { rows, alongTotals } = await breakdownRows(db, f, ["gender", "age_band"], minSessions, along);
   const sum = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((n, row) => n + pick(row), 0);
   const named = {
     uniqueParticipants: sum((r) => r.uniqueParticipants),
@@ -248,8 +202,13 @@ export async function reachPyramid(
     repeatParticipants: sum((r) => r.repeat),
   };
   const anonymous = sum((r) => r.anonymousAttendances);
-  await remember(memo, `named ${minSessions}`, f, async () => named);
+  await remember(memo, namedKey, f, async () => named);
   await remember(memo, "anonymous", f, async () => anonymous);
+  for (const [i, w] of along.entries()) {
+    const { anonymousAttendances: heads, ...people } = alongTotals[i] ?? NO_ONE;
+    await remember(memo, namedKey, w, async () => people);
+    await remember(memo, "anonymous", w, async () => heads);
+  }
   const totals = {
     activities: await countActivities(db, f, memo),
     ...named,
@@ -258,18 +217,26 @@ export async function reachPyramid(
   return { totals, breakdown: rows.map(({ repeat: _repeat, ...row }) => row) };
 }
 
-/** Breakdown rows; with `minSessions`, also how many of each row's people came that often (person dimensions only). */
+/**
+ * Breakdown rows; with `minSessions`, also how many of each row's people came that often (person
+ * dimensions only), and the totals over each of `along`, filters whose rows lie within `f`.
+ */
 async function breakdownRows(
   db: Db,
   f: ProjectFilter,
   by: readonly Dimension[],
   minSessions?: number,
-): Promise<(BreakdownRow & { repeat: number })[]> {
-  if (by.length === 0) return [];
+  along: readonly ProjectFilter[] = [],
+): Promise<{ rows: (BreakdownRow & { repeat: number })[]; alongTotals: WindowTotals[] }> {
+  const alongTotals = along.map(() => ({ ...NO_ONE }));
+  if (by.length === 0) return { rows: [], alongTotals };
   // Two steps, because count(distinct) per key sorts every attendance: first one row per person and
   // activity-side key with their attendance count, then people per key. Traits of the person are
   // joined in the second step, on at most one row per person and key.
   const activitySide = by.filter((d) => ACTIVITY_DIMENSIONS.includes(d));
+  if (along.length > 0 && (activitySide.length > 0 || minSessions === undefined))
+    throw new Error("totals are counted along a breakdown by traits of the person only");
+  const each = (make: (w: ProjectFilter, i: number) => SQL) => sql.join(along.map(make), sql``);
   const person = {
     gender: participants.gender,
     ageBand: participants.ageBand,
@@ -281,6 +248,7 @@ async function breakdownRows(
         activitySide.map((d, i) => sql`, ${dimensionSql(d, person, ATTENDANCE)} as ${sql.raw(`a${i}`)}`),
         sql``,
       )}, count(*) as n
+      ${each((w, i) => sql`, count(*) filter (where ${whereBeyond(ATTENDANCE, w, f)}) as ${sql.raw(`n${i}`)}`)}
     from ${attendances}
     where ${where(ATTENDANCE, f)}
     group by ${groupByAll(activitySide.length + 1)}`;
@@ -290,15 +258,24 @@ async function breakdownRows(
       : dimensionSql(d, person, ATTENDANCE),
   );
   const needsPerson = activitySide.length < by.length;
-  const named = await withRoomToGroup(db, (tx) =>
-    queryRows<Record<string, string> & { people: number; named: number; repeat: number }>(
-      tx,
-      sql`select ${keyColumns(keys)}, count(*)::int as people, sum(per_person.n)::int as named,
+  const named = await withRoomToGroup(
+    db,
+    (tx) =>
+      queryRows<Record<string, string> & { people: number; named: number; repeat: number }>(
+        tx,
+        sql`select ${keyColumns(keys)}, count(*)::int as people, sum(per_person.n)::int as named,
           ${minSessions === undefined ? sql`0` : sql`(count(*) filter (where per_person.n >= ${minSessions}))::int`} as repeat
+          ${each((_, i) => {
+            const ni = sql.raw(`per_person.n${i}`);
+            return sql`, (count(*) filter (where ${ni} > 0))::int as ${sql.raw(`p${i}`)},
+              coalesce(sum(${ni}), 0)::int as ${sql.raw(`s${i}`)},
+              (count(*) filter (where ${ni} >= ${minSessions}))::int as ${sql.raw(`r${i}`)}`;
+          })}
         from (${perPerson}) per_person
         ${needsPerson ? sql`join ${participants} on ${participants.id} = per_person.pid` : sql``}
         group by ${groupByAll(by.length)}`,
-    ),
+      ),
+    along.length > 0,
   );
   const heads = {
     gender: anonymousAttendances.gender,
@@ -310,6 +287,7 @@ async function breakdownRows(
     db,
     sql`select ${keyColumns(by.map((d) => dimensionSql(d, heads, ANONYMOUS)))},
           sum(${anonymousAttendances.count})::int as heads
+          ${each((w, i) => sql`, coalesce(sum(${anonymousAttendances.count}) filter (where ${whereBeyond(ANONYMOUS, w, f)}), 0)::int as ${sql.raw(`h${i}`)}`)}
         from ${anonymousAttendances}
         where ${where(ANONYMOUS, f)}
         group by ${groupByAll(by.length)}`,
@@ -330,9 +308,18 @@ async function breakdownRows(
     row.uniqueParticipants = r.people;
     row.namedAttendances = r.named;
     row.repeat = r.repeat;
+    for (const [i, totals] of alongTotals.entries()) {
+      totals.uniqueParticipants += Number(r[`p${i}`]);
+      totals.namedAttendances += Number(r[`s${i}`]);
+      totals.repeatParticipants += Number(r[`r${i}`]);
+    }
   }
-  for (const r of anonymous) rowFor(r).anonymousAttendances = r.heads;
-  return sortBreakdown([...rows.values()], by) as (BreakdownRow & { repeat: number })[];
+  for (const r of anonymous) {
+    rowFor(r).anonymousAttendances = r.heads;
+    for (const [i, totals] of alongTotals.entries()) totals.anonymousAttendances += Number(r[`h${i}`]);
+  }
+  const sorted = sortBreakdown([...rows.values()], by) as (BreakdownRow & { repeat: number })[];
+  return { rows: sorted, alongTotals };
 }
 
 export async function commitmentsKept(db: Db, f: ProjectFilter): Promise<number> {

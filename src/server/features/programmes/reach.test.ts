@@ -6,6 +6,7 @@ import {
   type ActivityFact,
   activityMatches,
   computeReach,
+  filterWithin,
   indicatorValue,
   latestEntry,
   mergeAttendances,
@@ -101,6 +102,33 @@ describe("unique reach", () => {
         );
       }),
     );
+  });
+});
+
+describe("one filter within another (figures counted along a wider pass)", () => {
+  it("every activity a filter judged within another matches is matched by the other", () => {
+    let judgedWithin = 0;
+    fc.assert(
+      fc.property(reachData(), filters, filters, (data, inner, outer) => {
+        if (!filterWithin(inner, outer)) return;
+        judgedWithin++;
+        for (const a of data.activities)
+          if (activityMatches(a, inner)) expect(activityMatches(a, outer)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(judgedWithin).toBeGreaterThan(10);
+  });
+
+  it("a period or place outside the other's is not within it", () => {
+    const outer = { from: "2026-01-01", to: "2026-06-30", within: "c:032" };
+    expect(filterWithin({ from: "2026-02-01", to: "2026-03-31", within: "c:032/s:170" }, outer)).toBe(true);
+    expect(filterWithin({ from: "2025-12-01", to: "2026-03-31", within: "c:032" }, outer)).toBe(false);
+    expect(filterWithin({ from: "2026-02-01", within: "c:032" }, outer)).toBe(false);
+    expect(filterWithin({ from: "2026-02-01", to: "2026-03-31", within: "c:0321" }, outer)).toBe(false);
+    expect(filterWithin({ scopePaths: ["c:032"] }, { scopePaths: ["c:032/s:170"] })).toBe(false);
+    expect(filterWithin({ types: ["training"] }, { types: ["dialogue_session"] })).toBe(false);
+    expect(filterWithin({}, { types: ["dialogue_session"] })).toBe(false);
   });
 });
 

@@ -66,6 +66,24 @@ export interface ReachFilter {
 const isPathAtOrBelow = (path: string, ancestor: string) =>
   path === ancestor || path.startsWith(`${ancestor}/`);
 
+/**
+ * Every activity `inner` matches is also matched by `outer`, judged from the filters alone and
+ * erring towards no: figures over `inner` may then be counted in a pass over `outer`'s rows.
+ */
+export function filterWithin(inner: ReachFilter, outer: ReachFilter): boolean {
+  const typesOf = (f: ReachFilter) => (f.types && f.types.length > 0 ? f.types : null);
+  const [innerTypes, outerTypes] = [typesOf(inner), typesOf(outer)];
+  const pathsWithin = (paths: readonly string[], areas: readonly string[]) =>
+    paths.every((path) => areas.some((area) => isPathAtOrBelow(path, area)));
+  return (
+    (!outer.from || (!!inner.from && inner.from >= outer.from)) &&
+    (!outer.to || (!!inner.to && inner.to <= outer.to)) &&
+    (!outerTypes || (!!innerTypes && innerTypes.every((type) => outerTypes.includes(type)))) &&
+    (!outer.within || (!!inner.within && isPathAtOrBelow(inner.within, outer.within))) &&
+    (!outer.scopePaths || (!!inner.scopePaths && pathsWithin(inner.scopePaths, outer.scopePaths)))
+  );
+}
+
 export function activityMatches(activity: ActivityFact, filter: ReachFilter): boolean {
   if (filter.from && activity.heldOn < filter.from) return false;
   if (filter.to && activity.heldOn > filter.to) return false;
