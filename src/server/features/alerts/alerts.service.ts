@@ -16,6 +16,7 @@ import type {
 import type { CategoryCode } from "../../../common/taxonomy.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { conflict, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { type Principal, placeInScope } from "../../lib/scope.ts";
 import { type Actor, recordAudit } from "../audit/audit.service.ts";
 import * as repo from "./alerts.repo.ts";
@@ -24,7 +25,6 @@ import { addDays, dayOf } from "./days.ts";
 import { scoredSeriesFor, seriesDays } from "./history.ts";
 import { usualMax } from "./series.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The chart shows six weeks before the rise and up to a week after it. */
 const CHART_DAYS_BEFORE = 42;
 const CHART_DAYS_AFTER = 7;
@@ -74,7 +74,7 @@ export async function listAlerts(
 
 /** The alert if it exists and lies within the caller's areas; 404 otherwise, so existence does not leak. */
 async function visibleAlert(deps: Deps, principal: Principal, id: string, forUpdate = false) {
-  const row = UUID.test(id) ? await repo.findAlert(deps.db, id, { forUpdate }) : undefined;
+  const row = isUuid(id) ? await repo.findAlert(deps.db, id, { forUpdate }) : undefined;
   if (!row || !placeInScope(principal.scope, row.areaPath)) throw notFound("The alert");
   return row;
 }

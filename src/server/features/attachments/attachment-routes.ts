@@ -2,11 +2,11 @@
 // `authorise`, which runs before any file is listed, read, stored or removed: a record outside the
 // caller's reach answers 404 here exactly as it does on the owner's own routes.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { AttachmentOwnerKind } from "../../../common/contracts/attachments.ts";
 import type { Deps } from "../../deps.ts";
 import { AppError, badRequest, notFound } from "../../lib/errors.ts";
 import { answerError } from "../../lib/http.ts";
+import { isUuid } from "../../lib/ids.ts";
 import type { Principal } from "../../lib/scope.ts";
 import { contentDisposition, MAX_ATTACHMENT_BYTES } from "./attachment-files.ts";
 import { deleteAttachment, listAttachments, readAttachment, storeAttachment } from "./attachments.service.ts";
@@ -25,10 +25,8 @@ export interface AttachmentRouteOptions {
 type OwnerParams = { Params: { id: string }; Querystring: { filename?: string } };
 type FileParams = { Params: { id: string; attachmentId: string } };
 
-const attachmentId = z.uuid();
-
 function fileIdOf(raw: string): string {
-  if (!attachmentId.safeParse(raw).success) throw notFound("The file");
+  if (!isUuid(raw)) throw notFound("The file");
   return raw;
 }
 

@@ -5,11 +5,10 @@
 import { eq } from "drizzle-orm";
 import type { Deps } from "../../deps.ts";
 import { forbidden, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import type { Principal } from "../../lib/scope.ts";
 import { activeUnitIdsOf, caseAccessOf, loadVisibleCase, mayWorkOn } from "./cases.policy.ts";
 import { caseEvents } from "./cases.table.ts";
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 export async function authoriseCaseEventFiles(
   deps: Deps,

@@ -16,6 +16,7 @@ import { and, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { Deps } from "../../deps.ts";
 import { notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { type Principal, sqlPathInScope } from "../../lib/scope.ts";
 import { caseAssignments, cases } from "./cases.table.ts";
 import { responderMembers, responderUnits } from "./responders.table.ts";
@@ -72,8 +73,6 @@ export function visibleCaseCondition(access: CaseAccess): SQL {
     routes.length > 0 ? or(...routes) : sql`false`,
   ) as SQL;
 }
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** The case when the user may see it, else 404 (existence does not leak). Locks it when asked. */
 export async function loadVisibleCase(

@@ -104,6 +104,18 @@ describe("opening a case", () => {
   });
 });
 
+describe("malformed ids", () => {
+  it("a case or a timeline entry whose id is no uuid answers 404, not a database error (500)", async () => {
+    const notAnId = "-".repeat(36);
+    for (const res of [
+      await officer.get(`/api/cases/${notAnId}`),
+      await officer.post(`/api/cases/${notAnId}/actions`, { notes: "went there" }),
+      await officer.get(`/api/case-events/${notAnId}/attachments`),
+    ])
+      expect(res.status).toBe(404);
+  });
+});
+
 describe("the lifecycle", () => {
   it("the assigned OCS acknowledges, acts and resolves; illegal moves answer 409; every step is on the timeline and audited", async () => {
     const { kase } = await openCaseFor({

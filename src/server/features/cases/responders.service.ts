@@ -13,6 +13,7 @@ import type { CategoryCode } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { badRequest, forbidden, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { organisationInScope, type Principal, placeInScope } from "../../lib/scope.ts";
 import { InvalidPhoneError, normalisePhone } from "../../lib/vault.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -22,8 +23,6 @@ import { users } from "../users/users.table.ts";
 import { responderMembers, responderUnits } from "./responders.table.ts";
 
 export const RESPONDER_PHONE_PURPOSE = "responder.phone";
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
-
 type UnitRow = typeof responderUnits.$inferSelect;
 
 export function unitInScope(

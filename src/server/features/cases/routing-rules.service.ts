@@ -13,6 +13,7 @@ import type { CategoryCode, Urgency } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { badRequest, forbidden, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { type Principal, placeInScope } from "../../lib/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { places } from "../places/places.table.ts";
@@ -22,8 +23,6 @@ import { responderUnits, routingRules } from "./responders.table.ts";
 import { explainRouting, type RoutingRuleData, type RoutingUnit } from "./routing.ts";
 
 type RuleRow = typeof routingRules.$inferSelect;
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
-
 const ruleInScope = (principal: Principal, rule: Pick<RuleRow, "placePath">) =>
   rule.placePath === null ? true : placeInScope(principal.scope, rule.placePath);
 

@@ -11,6 +11,7 @@ import type {
 } from "../../../common/contracts/programmes-views.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { badRequest, forbidden, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { isPathWithin, type Principal, placeInScope } from "../../lib/scope.ts";
 import { listAttachments } from "../attachments/attachments.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -20,7 +21,6 @@ import * as participantsRepo from "./participants.repo.ts";
 import { registerParticipant, toParticipantView } from "./participants.service.ts";
 import { containerInScope, recordInScope } from "./programme-scope.ts";
 import { findPlace, findProject } from "./programmes.repo.ts";
-import { isUuid } from "./programmes.service.ts";
 
 export async function visibleActivity(
   deps: Deps,

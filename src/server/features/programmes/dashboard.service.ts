@@ -6,6 +6,7 @@ import type { DashboardQuery } from "../../../common/contracts/programmes.ts";
 import type { ProgrammeDashboardView } from "../../../common/contracts/programmes-views.ts";
 import type { Deps } from "../../deps.ts";
 import { badRequest, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { type Principal, placeInScope } from "../../lib/scope.ts";
 import { referralsMadeAcross } from "../referrals/referral-counts.service.ts";
 import { approvedStoryCount } from "../stories/stories.service.ts";
@@ -14,7 +15,6 @@ import { activityLocations, bucketActivities } from "./dashboard.ts";
 import { planProgress, progressOf } from "./indicators.service.ts";
 import { containerInScope, figuresLimitedTo } from "./programme-scope.ts";
 import { findPlace } from "./programmes.repo.ts";
-import { isUuid } from "./programmes.service.ts";
 import { type ProjectFilter, type ReachMemo, reachPyramid } from "./reach.repo.ts";
 
 /** Stories approved over the period for donor reports, summed over the programme's visible projects. */

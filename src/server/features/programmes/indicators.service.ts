@@ -17,12 +17,13 @@ import type {
 } from "../../../common/contracts/programmes-views.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import type { Principal } from "../../lib/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { actorOf } from "../users/users.service.ts";
 import { figuresLimitedTo } from "./programme-scope.ts";
 import * as repo from "./programmes.repo.ts";
-import { isUuid, visibleProject, writableProject } from "./programmes.service.ts";
+import { visibleProject, writableProject } from "./programmes.service.ts";
 import * as reach from "./reach.repo.ts";
 import { latestEntry, percentOf } from "./reach.ts";
 

@@ -5,6 +5,7 @@ import type { CreateParticipantInput, NewParticipantInput } from "../../../commo
 import type { DuplicateGroup, ParticipantView } from "../../../common/contracts/programmes-views.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { badRequest, conflict, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { organisationInScope, type Principal, placeInScope } from "../../lib/scope.ts";
 import { InvalidPhoneError, normalisePhone } from "../../lib/vault.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -18,8 +19,6 @@ import {
 } from "./names.ts";
 import * as repo from "./participants.repo.ts";
 import { findPlace } from "./programmes.repo.ts";
-
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export const NAME_SEAL_PURPOSE = "participant.name";
 export const PHONE_SEAL_PURPOSE = "participant.phone";

@@ -5,12 +5,13 @@
 import type { IndicatorEntryView } from "../../../common/contracts/programmes-views.ts";
 import type { Deps } from "../../deps.ts";
 import { AppError, forbidden, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { type Principal, placeInScope, requirePermission } from "../../lib/scope.ts";
 import { listAttachments } from "../attachments/attachments.service.ts";
 import { visibleActivity } from "./activities.service.ts";
 import { entriesOf, findEntry } from "./entries.repo.ts";
 import { findIndicator } from "./programmes.repo.ts";
-import { isUuid, visibleProject } from "./programmes.service.ts";
+import { visibleProject } from "./programmes.service.ts";
 
 type Mode = "read" | "write";
 

@@ -8,15 +8,13 @@ import type {
 import type { ProgrammeView, ProjectView, ResultView } from "../../../common/contracts/programmes-views.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { isPathWithin, type Principal, placeInScope } from "../../lib/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { actorOf } from "../users/users.service.ts";
 import { requireOrganisation } from "./participants.service.ts";
 import { containerInScope, overlapsScope } from "./programme-scope.ts";
 import * as repo from "./programmes.repo.ts";
-
-export const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 async function knownPlace(deps: Deps, id: string) {
   const place = await repo.findPlace(deps.db, id);

@@ -11,6 +11,7 @@ import type {
 } from "../../../common/contracts/referrals.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { AppError, badRequest, forbidden, notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { isPathWithin, type Principal, placeInScope } from "../../lib/scope.ts";
 import { InvalidPhoneError, normalisePhone } from "../../lib/vault.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -28,8 +29,6 @@ export const SEAL = {
 } as const;
 
 const TERMINAL: readonly ReferralStatus[] = ["completed", "declined", "lost_to_follow_up"];
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
 export const todayOf = (deps: Deps) => deps.now().toISOString().slice(0, 10);
 
 export function mayRefer(principal: Principal): boolean {

@@ -15,10 +15,10 @@ import {
 } from "../../../common/contracts/stories-views.ts";
 import type { Deps } from "../../deps.ts";
 import { notFound } from "../../lib/errors.ts";
+import { isUuid } from "../../lib/ids.ts";
 import { type Principal, requirePermission } from "../../lib/scope.ts";
 import { listAttachments } from "../attachments/attachments.service.ts";
 import { containerInScope } from "../programmes/programme-scope.ts";
-import { isUuid } from "../programmes/programmes.service.ts";
 import * as repo from "./stories.repo.ts";
 
 export const NARRATIVE_SEAL_PURPOSE = "impact_story.narrative";
