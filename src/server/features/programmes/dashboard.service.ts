@@ -17,22 +17,11 @@ import { containerInScope, figuresLimitedTo } from "./programme-scope.ts";
 import { findPlace } from "./programmes.repo.ts";
 import { type ProjectFilter, type ReachMemo, reachPyramid } from "./reach.repo.ts";
 
-/** Stories approved over the period for donor reports, summed over the programme's visible projects. */
-async function approvedStoryCountAcross(
-  deps: Deps,
-  principal: Principal,
-  projectIds: string[],
-  q: DashboardQuery,
-) {
-  let total = 0;
-  for (const projectId of projectIds)
-    total += await approvedStoryCount(deps, principal, {
-      projectId,
-      ...(q.from ? { from: new Date(`${q.from}T00:00:00+03:00`) } : {}),
-      ...(q.to ? { to: new Date(`${q.to}T23:59:59.999+03:00`) } : {}),
-    });
-  return total;
-}
+/** Kenya's day bounds of the period, for timestamps such as a story's approval. */
+const periodBounds = (q: DashboardQuery) => ({
+  ...(q.from ? { from: new Date(`${q.from}T00:00:00+03:00`) } : {}),
+  ...(q.to ? { to: new Date(`${q.to}T23:59:59.999+03:00`) } : {}),
+});
 
 /** Repeat engagement on the dashboard: people who came to three sessions or more. */
 const REPEAT_SESSIONS = 3;
@@ -111,11 +100,10 @@ export async function programmeDashboard(
         limitedTo: filter.scopePaths && [...filter.scopePaths],
       }),
     },
-    approvedStoryCount: await approvedStoryCountAcross(
-      deps,
-      principal,
-      projects.map((p) => p.id),
-      query,
-    ),
+    // Approved over the period, with consent for donor reports, across the programme's visible projects.
+    approvedStoryCount: await approvedStoryCount(deps, principal, {
+      projectIds: projects.map((p) => p.id),
+      ...periodBounds(query),
+    }),
   };
 }

@@ -161,7 +161,7 @@ export async function countUsable(
   db: Db,
   scope: Scope,
   use: StoryUse,
-  f: { projectId?: string | undefined; from?: Date | undefined; to?: Date | undefined },
+  f: { projectIds?: readonly string[] | undefined; from?: Date | undefined; to?: Date | undefined },
 ): Promise<number> {
   const [row] = await db
     .select({ n: count() })
@@ -169,7 +169,7 @@ export async function countUsable(
     .where(
       and(
         visible(scope, use),
-        f.projectId ? eq(impactStories.projectId, f.projectId) : undefined,
+        f.projectIds ? inArray(impactStories.projectId, [...f.projectIds]) : undefined,
         f.from ? gte(impactStories.approvedAt, f.from) : undefined,
         f.to ? lte(impactStories.approvedAt, f.to) : undefined,
       ),

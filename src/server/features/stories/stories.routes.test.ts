@@ -168,7 +168,7 @@ describe("the way to approval", () => {
     );
     expect((await move(fx.kaptembwoFacilitator, story.id, "submit")).body.story.status).toBe("submitted");
     const principal = await cliPrincipal(server.deps);
-    const before = await approvedStoryCount(server.deps, principal, { projectId });
+    const before = await approvedStoryCount(server.deps, principal, { projectIds: [projectId] });
     const approved = await move(meOfficer, story.id, "approve");
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.story).toMatchObject({
@@ -177,8 +177,10 @@ describe("the way to approval", () => {
       approvedByName: "me.nakuru",
       consent: { givenBy: "The youth group's chairperson", witness: "Ward administrator" },
     });
-    expect(await approvedStoryCount(server.deps, principal, { projectId })).toBe(before + 1);
-    expect(await approvedStoryCount(server.deps, principal, { projectId, use: "public" })).toBe(0);
+    expect(await approvedStoryCount(server.deps, principal, { projectIds: [projectId] })).toBe(before + 1);
+    expect(await approvedStoryCount(server.deps, principal, { projectIds: [projectId], use: "public" })).toBe(
+      0,
+    );
     expect((await fx.nakuruViewer.get(`/api/stories/${story.id}`)).status).toBe(404);
     await fx.nakuruOfficer.post(`/api/stories/${story.id}/consent`, consent({ scope: "public" }));
     const seen = await fx.nakuruViewer.get(`/api/stories/${story.id}`);

@@ -265,8 +265,9 @@ export async function listStories(
 export async function approvedStoryCount(
   deps: Deps,
   principal: Principal,
-  filter: { projectId?: string; use?: StoryUse; from?: Date; to?: Date } = {},
+  filter: { projectIds?: readonly string[]; use?: StoryUse; from?: Date; to?: Date } = {},
 ): Promise<number> {
   const { use = "donor_reports", ...rest } = filter;
+  if (rest.projectIds?.length === 0) return 0;
   return repo.countUsable(deps.db, principal.scope, use, rest);
 }
