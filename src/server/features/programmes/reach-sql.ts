@@ -41,7 +41,8 @@ export const ACTIVITY: FactColumns = {
   placePath: activities.placePath,
 };
 
-const pathsClause = (column: AnyPgColumn, paths: readonly string[]) =>
+/** The path is one of `paths` or lies within one of them. */
+export const pathsClause = (column: AnyPgColumn, paths: readonly string[]) =>
   sqlPathInScope(column, { allPlaces: false, placePaths: [...paths], organisationIds: [] });
 
 const projectClause = (column: AnyPgColumn, id: ProjectFilter["projectId"]) =>

@@ -1,10 +1,12 @@
 // The SQL that computes reach and indicator values must agree with their specification in reach.ts.
 // Random data sets go into the real database (PGlite or PostgreSQL) and both are asked the same questions.
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIMENSIONS } from "../../../common/contracts/programmes.ts";
+import { ACTIVITY_TYPES, DIMENSIONS } from "../../../common/contracts/programmes.ts";
 import type { Db } from "../../db/client.ts";
+import { queryRows } from "../../db/client.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
 import { organisations } from "../organisations/organisations.table.ts";
 import { activities, dialogueSessions } from "./activities.table.ts";
@@ -20,7 +22,7 @@ import {
   reachPyramid,
   reachTotals,
 } from "./reach.repo.ts";
-import { computeReach, type ReachFilter } from "./reach.ts";
+import { computeReach, type ParticipantFact, type ReachFilter } from "./reach.ts";
 import { memoKey } from "./reach-sql.ts";
 
 let server: TestServer;
@@ -199,5 +201,92 @@ describe("reach in SQL agrees with its specification", () => {
     );
     // Guards the guard: a filter that matched nothing in every run would prove nothing.
     expect(nonTrivialRuns).toBeGreaterThanOrEqual(RUNS / 5);
+  });
+});
+
+describe("breakdowns by what describes the activity", () => {
+  const people: ParticipantFact[] = Array.from({ length: 9 }, (_, n) => ({
+    id: `p${n}`,
+    gender: n % 2 === 0 ? "female" : "male",
+    ageBand: n % 3 === 0 ? "18_24" : "35_49",
+    disability: "no",
+    role: "community",
+  }));
+
+  it("are counted exactly when the activities have more keys than one pass per person counts", async () => {
+    // Three counties × twelve activity types: 36 keys, more than the one-pass query takes.
+    const counties = ["c:032/s:170", "c:001/s:001", "c:047"];
+    const data: SizedData = {
+      activities: counties.flatMap((placePath, c) =>
+        ACTIVITY_TYPES.map((type, t) => ({
+          id: `a${c}-${t}`,
+          type,
+          heldOn: "2026-03-15",
+          placePath,
+          group: type === "dialogue_session" ? "youth" : null,
+        })),
+      ),
+      participants: people,
+      attendances: counties.flatMap((_, c) =>
+        ACTIVITY_TYPES.flatMap((_, t) =>
+          people
+            .filter((_, n) => (n + c + t) % 3 !== 0)
+            .map((p) => ({ activityId: `a${c}-${t}`, participantId: p.id })),
+        ),
+      ),
+      anonymous: [],
+    };
+    const projectId = await insertDataSet(server.deps.db, data);
+    for (const by of [
+      ["county", "activity_type"],
+      ["activity_type", "county"],
+    ] as const) {
+      const rows = await reachBreakdown(server.deps.db, { projectId }, by);
+      expect(rows).toHaveLength(36);
+      expect(rows).toEqual(computeReach(data, {}, by).breakdown);
+    }
+  });
+
+  it("count what attendance holds when its copy of the activity is out of step", async () => {
+    const data: SizedData = {
+      activities: [
+        { id: "youth", type: "dialogue_session", heldOn: "2026-03-15", placePath: "c:032", group: "youth" },
+        { id: "women", type: "dialogue_session", heldOn: "2026-03-16", placePath: "c:001", group: "women" },
+      ],
+      participants: people,
+      attendances: people.flatMap((p, n) => [
+        { activityId: "youth", participantId: p.id },
+        ...(n % 2 === 0 ? [{ activityId: "women", participantId: p.id }] : []),
+      ]),
+      anonymous: [],
+    };
+    const projectId = await insertDataSet(server.deps.db, data);
+    // One attendance of the youth dialogue says "men" and a Nairobi place, as a copy left behind
+    // by a failed edit would: the breakdowns must follow the attendance table, like every other figure.
+    const [moved] = await queryRows<{ participant_id: string }>(
+      server.deps.db,
+      sql`update attendances set dialogue_group = 'men', place_path = 'c:047'
+          where ctid = (select ctid from attendances where project_id = ${projectId} and dialogue_group = 'youth' limit 1)
+          returning participant_id`,
+    );
+    expect(moved).toBeDefined();
+    for (const [dimension, key] of [
+      ["group", sql`coalesce(dialogue_group, 'none')`],
+      ["county", sql`split_part(place_path, '/', 1)`],
+    ] as const) {
+      const oracle = await queryRows<{ key: string; people: number; named: number }>(
+        server.deps.db,
+        sql`select ${key} as key, count(distinct participant_id)::int as people, count(*)::int as named
+            from attendances where project_id = ${projectId} group by 1`,
+      );
+      const byKey = (a: { key?: string }, b: { key?: string }) => (a.key ?? "").localeCompare(b.key ?? "");
+      const rows = await reachBreakdown(server.deps.db, { projectId }, [dimension]);
+      expect(
+        rows
+          .map((r) => ({ key: r.keys[dimension], people: r.uniqueParticipants, named: r.namedAttendances }))
+          .sort(byKey),
+        dimension,
+      ).toEqual(oracle.sort(byKey));
+    }
   });
 });
