@@ -9,7 +9,13 @@ import { answerError } from "../../lib/http.ts";
 import { isUuid } from "../../lib/ids.ts";
 import type { Principal } from "../../lib/scope.ts";
 import { contentDisposition, MAX_ATTACHMENT_BYTES } from "./attachment-files.ts";
-import { deleteAttachment, listAttachments, readAttachment, storeAttachment } from "./attachments.service.ts";
+import {
+  deleteAttachment,
+  type FilesChanged,
+  listAttachments,
+  readAttachment,
+  storeAttachment,
+} from "./attachments.service.ts";
 
 export interface AttachmentRouteOptions {
   /** Must contain `:id`, the owning record's id, e.g. "/api/activities/:id/attachments". */
@@ -20,6 +26,11 @@ export interface AttachmentRouteOptions {
     ownerId: string,
     mode: "read" | "write",
   ): Promise<{ principal: Principal; organisationId: string | null }>;
+  /**
+   * Runs in the transaction that adds or removes a file, for owners whose state depends on their
+   * files: an approved story whose evidence changes is no longer what was approved.
+   */
+  onFilesChanged?: FilesChanged;
 }
 
 type OwnerParams = { Params: { id: string }; Querystring: { filename?: string } };
@@ -31,7 +42,7 @@ function fileIdOf(raw: string): string {
 }
 
 export function registerAttachmentRoutes(app: FastifyInstance, deps: Deps, options: AttachmentRouteOptions) {
-  const { path, ownerKind, authorise } = options;
+  const { path, ownerKind, authorise, onFilesChanged } = options;
   if (!path.includes(":id")) throw new Error(`Attachment path ${path} must contain :id`);
 
   app.register(async (scope) => {
@@ -73,10 +84,16 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: Deps, optio
         throw badRequest("Send the file's bytes as the request body.", [
           { path: "body", message: "is empty" },
         ]);
-      const stored = await storeAttachment(deps, principal, owner, {
-        filename: request.query.filename ?? "",
-        bytes: request.body,
-      });
+      const stored = await storeAttachment(
+        deps,
+        principal,
+        owner,
+        {
+          filename: request.query.filename ?? "",
+          bytes: request.body,
+        },
+        onFilesChanged,
+      );
       return reply.status(201).send({ attachment: stored });
     });
 
@@ -93,7 +110,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: Deps, optio
 
     scope.delete<FileParams>(`${path}/:attachmentId`, async (request, reply) => {
       const { principal, owner } = await ownerOf(request, request.params.id, "write");
-      await deleteAttachment(deps, principal, owner, fileIdOf(request.params.attachmentId));
+      await deleteAttachment(deps, principal, owner, fileIdOf(request.params.attachmentId), onFilesChanged);
       return reply.status(204).send();
     });
   });

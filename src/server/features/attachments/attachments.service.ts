@@ -83,11 +83,15 @@ export async function listAttachments(
   return byOwner;
 }
 
+/** What the owner's feature does, in the same transaction, when one of its record's files is added or removed. */
+export type FilesChanged = (tx: Deps, principal: Principal, ownerId: string) => Promise<void>;
+
 export async function storeAttachment(
   deps: Deps,
   principal: Principal,
   owner: AttachmentOwner,
   upload: { filename: string; bytes: Uint8Array },
+  onFilesChanged?: FilesChanged,
 ): Promise<AttachmentView> {
   const filename = cleanFilename(upload.filename);
   if (!filename)
@@ -141,6 +145,7 @@ export async function storeAttachment(
         sha256,
       },
     });
+    await onFilesChanged?.(tx, principal, owner.id);
     return attachmentId;
   });
   const [view] = await selectViews(deps).where(eq(attachments.id, id));
@@ -184,6 +189,7 @@ export async function deleteAttachment(
   principal: Principal,
   owner: AttachmentOwner,
   attachmentId: string,
+  onFilesChanged?: FilesChanged,
 ): Promise<void> {
   await inTransaction(deps, async (tx) => {
     const row = await findOwned(tx, owner, attachmentId);
@@ -201,5 +207,6 @@ export async function deleteAttachment(
         sha256: row.sha256,
       },
     });
+    await onFilesChanged?.(tx, principal, owner.id);
   });
 }

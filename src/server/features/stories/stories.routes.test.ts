@@ -323,6 +323,45 @@ describe("evidence files", () => {
     expect(refused.status).toBe(404);
     expect((await fx.nakuruViewer.get(`/api/stories/${story.id}/attachments`)).status).toBe(404);
   });
+
+  it("adding or removing a file of an approved story takes it back to draft, in the file's transaction", async () => {
+    const approvedStory = async () => {
+      const story = await newStory();
+      await fx.kaptembwoFacilitator.post(`/api/stories/${story.id}/consent`, consent());
+      await move(fx.kaptembwoFacilitator, story.id, "submit");
+      expect((await move(fx.nakuruOfficer, story.id, "approve")).status).toBe(200);
+      return story;
+    };
+    const added = await approvedStory();
+    const stored = await upload(fx.kaptembwoFacilitator, `/api/stories/${added.id}/attachments`, "photo.png");
+    expect(stored.status).toBe(201);
+    expect((await fx.nakuruOfficer.get(`/api/stories/${added.id}`)).body.story).toMatchObject({
+      status: "draft",
+      usableFor: null,
+    });
+    const [change] = await auditOf(added.id, "story.update");
+    expect(change).toMatchObject({
+      before: { status: "approved" },
+      after: { status: "draft", because: "files_changed" },
+    });
+
+    // A file that was there when it was approved, then removed.
+    const removed = await newStory();
+    const file = await upload(fx.kaptembwoFacilitator, `/api/stories/${removed.id}/attachments`, "a.png");
+    await fx.kaptembwoFacilitator.post(`/api/stories/${removed.id}/consent`, consent());
+    await move(fx.kaptembwoFacilitator, removed.id, "submit");
+    await move(fx.nakuruOfficer, removed.id, "approve");
+    const gone = await fx.kaptembwoFacilitator.delete(
+      `/api/stories/${removed.id}/attachments/${file.body.attachment.id}`,
+    );
+    expect(gone.status).toBe(204);
+    expect((await fx.nakuruOfficer.get(`/api/stories/${removed.id}`)).body.story.status).toBe("draft");
+
+    // A draft stays a draft, with no story.update written for it.
+    const draft = await newStory();
+    await upload(fx.kaptembwoFacilitator, `/api/stories/${draft.id}/attachments`, "b.png");
+    expect(await auditOf(draft.id, "story.update")).toEqual([]);
+  });
 });
 
 describe("listing stories", () => {

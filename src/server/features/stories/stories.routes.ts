@@ -67,5 +67,6 @@ export function storiesRoutes(app: FastifyInstance, deps: Deps): void {
       const { principal } = requireAuth(request);
       return { principal, ...(await storyFilesPolicy(deps, principal, id, mode)) };
     },
+    onFilesChanged: stories.storyFilesChanged,
   });
 }

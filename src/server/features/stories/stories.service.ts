@@ -236,6 +236,31 @@ export async function updateStory(
   return getStory(deps, principal, id);
 }
 
+/**
+ * A file added to or removed from a story that is not a draft takes it back to draft, like any other
+ * change (updateStory): the evidence is part of what was approved. Runs in the file's transaction.
+ */
+export async function storyFilesChanged(tx: Deps, principal: Principal, storyId: string): Promise<void> {
+  const row = await visibleStory(tx, principal, storyId, { forUpdate: true });
+  if (row.status === "draft") return;
+  const updated = await repo.updateStory(tx.db, row.id, row.status, {
+    status: "draft",
+    approvedAt: null,
+    approvedBy: null,
+    updatedAt: tx.now(),
+  });
+  if (!updated) throw conflict("The story changed while you were adding the file. Reload and try again.");
+  await recordAudit(tx, actorOf(principal), {
+    action: "story.update",
+    entityType: "impact_story",
+    entityId: row.id,
+    organisationId: row.organisationId,
+    placePath: row.placePath,
+    before: { status: row.status },
+    after: { status: updated.status, because: "files_changed" },
+  });
+}
+
 export async function listStories(
   deps: Deps,
   principal: Principal,

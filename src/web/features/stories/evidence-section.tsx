@@ -12,6 +12,11 @@ export function EvidenceSection({ story }: { story: StoryView }) {
     <section className="card" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">{t("stories.evidence")}</h2>
       <p className="muted">{t("stories.evidenceHint")}</p>
+      {story.canEdit && story.status !== "draft" ? (
+        <p className="notice notice-warning">
+          {t("stories.filesReset", { status: t(`stories.statuses.${story.status}`) })}
+        </p>
+      ) : null}
       <AttachmentsPanel
         path={`/api/stories/${story.id}/attachments`}
         canChange={story.canEdit}

@@ -39,6 +39,8 @@ export const storiesEn = {
   createStory: "Save draft",
   editStory: "Edit story",
   saved: "Story saved.",
+  filesReset:
+    "This story is {{status}}: adding or removing a file sends it back to draft for approval again.",
   editingResets: "This story is {{status}}: saving a change sends it back to draft for approval again.",
   none: "None",
   consent: "Consent for publication",

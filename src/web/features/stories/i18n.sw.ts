@@ -47,6 +47,8 @@ export const storiesSw: typeof storiesEn = {
   createStory: "Hifadhi rasimu",
   editStory: "Hariri hadithi",
   saved: "Hadithi imehifadhiwa.",
+  filesReset:
+    "Hadithi hii iko katika hali ya {{status}}: ukiongeza au kuondoa faili inarudi kuwa rasimu na kuidhinishwa upya.",
   editingResets:
     "Hadithi hii iko katika hali ya {{status}}: ukihifadhi mabadiliko inarudi kuwa rasimu na kuidhinishwa upya.",
   none: "Hakuna",
