@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { followMainNavigation, shown, signedInPage } from "./support/browser.ts";
 import { useJourneyEnvironment } from "./support/journey.ts";
 
+const filtersInAddress = (url: string) => Object.fromEntries(new URL(url).searchParams);
+
 describe("an M&E officer reads a programme's dashboard", () => {
   const env = useJourneyEnvironment();
 
@@ -46,10 +48,47 @@ describe("an M&E officer reads a programme's dashboard", () => {
     await shown(reached.getByRole("img", { name: /^2026: \d+ of \d+ \(\d+%\)$/ }));
     expect(await map.getByRole("row", { name: /Soko Mjinga/ }).count()).toBe(0);
 
+    // The period is in the address: reloading (or sharing the link) shows the same quarter.
+    await expect.poll(() => filtersInAddress(page.url())).toEqual({ from: "2026-07-01", to: "2026-09-30" });
+    await page.reload();
+    await shown(page.getByText("Showing 2026-07-01 to 2026-09-30 · all your areas"));
+    expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe("2026-07-01");
+    expect(await page.getByLabel("To", { exact: true }).inputValue()).toBe("2026-09-30");
+    await shown(overTime.getByRole("img", { name: "Activities held each week, by type: 2 in all" }));
+    await shown(activitiesHeld.filter({ hasText: /^2$/ }));
+
     // A period that ends before it starts is refused at once; the figures stay as they were.
     await page.getByLabel("To", { exact: true }).fill("2026-06-01");
     await shown(page.getByText("must not be before the start of the period"));
     await shown(activitiesHeld.filter({ hasText: /^2$/ }));
+
+    // Narrowed to Kaptembwo: the address names the place by id, and after a reload the field names it again.
+    await page.getByLabel("To", { exact: true }).fill("2026-09-30");
+    await page.getByLabel("Only in this place", { exact: true }).fill("Kaptembwo");
+    await (await shown(page.getByRole("button", { name: "Choose Kaptembwo (Locality)" }))).click();
+    await shown(page.getByText("Showing 2026-07-01 to 2026-09-30 · Kaptembwo"));
+    await shown(activitiesHeld.filter({ hasText: /^1$/ }));
+    await expect
+      .poll(() => filtersInAddress(page.url()))
+      .toEqual({ from: "2026-07-01", to: "2026-09-30", place: "l:kaptembwo" });
+    await page.reload();
+    await shown(page.getByText("Showing 2026-07-01 to 2026-09-30 · Kaptembwo"));
+    const filters = page.getByRole("form", { name: "Period and place" });
+    await shown(filters.getByText("Kaptembwo", { exact: true }));
+    await shown(activitiesHeld.filter({ hasText: /^1$/ }));
+
+    // Show everything takes the filters out of the address.
+    await filters.getByRole("button", { name: "Show everything" }).click();
+    await shown(page.getByText("Showing all dates · all your areas"));
+    await shown(activitiesHeld.filter({ hasText: /^5$/ }));
+    await expect.poll(() => filtersInAddress(page.url())).toEqual({});
+
+    // A mangled link: the unreadable date and the unknown place are said and left out of the figures.
+    await page.goto(`${new URL(page.url()).pathname}?from=2026-13-01&to=2026-09-30&place=l:nowhere`);
+    await shown(page.getByText("Some filters in this link could not be read and were left out."));
+    await shown(page.getByText("There is no such place: the figures are for all your areas."));
+    await shown(page.getByText("Showing up to 2026-09-30 · all your areas"));
+    expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe("");
 
     // Usable on a phone: nothing wider than the screen.
     await page.setViewportSize({ width: 375, height: 800 });

@@ -60,6 +60,14 @@ describe("routing rules and response metrics", () => {
     await page.getByLabel("Category", { exact: true }).selectOption("gbv");
     await shown(page.getByRole("rowheader", { name: "Mombasa counsellors (demo)" }));
     await shown(page.getByRole("heading", { name: "0 cases overdue" }));
+
+    // The category is in the address: a reload keeps the filtered figures.
+    await expect.poll(() => new URL(page.url()).search).toBe("?category=gbv");
+    await page.reload();
+    await shown(page.getByRole("rowheader", { name: "Mombasa counsellors (demo)" }));
+    await shown(page.getByRole("heading", { name: "0 cases overdue" }));
+    expect(await page.getByLabel("Category", { exact: true }).inputValue()).toBe("gbv");
+    expect(await page.getByLabel("Period", { exact: true }).inputValue()).toBe("90");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.context().close();
   });

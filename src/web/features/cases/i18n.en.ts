@@ -109,6 +109,8 @@ export const casesEn = {
     allTime: "All time",
     category: "Category",
     allCategories: "All categories",
+    unusableFilters:
+      "Some filters in this link could not be read: the period and category shown are used instead.",
     asOf: "Figures as of {{time}}, over the cases opened in the period.",
     empty: "No cases were opened in this period.",
     summary: "All cases in the period",

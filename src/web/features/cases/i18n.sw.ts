@@ -110,6 +110,8 @@ export const casesSw: typeof casesEn = {
     allTime: "Tangu mwanzo",
     category: "Aina",
     allCategories: "Aina zote",
+    unusableFilters:
+      "Baadhi ya vichujio katika kiungo hiki havikusomeka: kipindi na aina zinazoonyeshwa ndizo zinatumika.",
     asOf: "Takwimu za {{time}}, kwa kesi zilizofunguliwa katika kipindi hiki.",
     empty: "Hakuna kesi iliyofunguliwa katika kipindi hiki.",
     summary: "Kesi zote za kipindi",

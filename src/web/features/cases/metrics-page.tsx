@@ -1,6 +1,6 @@
 // Response metrics for programme staff: time to acknowledge, to first action and to resolution
-// per responder unit and per category, and the cases overdue now with what is overdue.
-import { useState } from "react";
+// per responder unit and per category, and the cases overdue now with what is overdue. The period and
+// category are kept in the address, so that a filtered view can be bookmarked and shared.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ResponseMetrics } from "../../../common/contracts/cases.ts";
@@ -9,13 +9,19 @@ import type { Gate } from "../../app/navigation.ts";
 import { SelectField } from "../../ui/fields.tsx";
 import { LoadError, Loading } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
+import { choiceFilter, useUrlFilters } from "../../ui/use-url-filters.ts";
 import { useDateTime } from "./case-bits.tsx";
-import { type MetricsFilters, useResponseMetrics } from "./case-queries.ts";
+import { useResponseMetrics } from "./case-queries.ts";
 import { AcknowledgeChart, MetricsTable, useDuration } from "./metrics-table.tsx";
 import "../../styles/cards.css";
 import "./cases.css";
 
 const PERIODS = [7, 30, 90, 365, 0] as const;
+/** In the address as ?days=30&category=gbv: a period relative to today, so a shared link stays current. */
+const METRICS_FILTERS = {
+  days: choiceFilter<number>(PERIODS, 90),
+  category: choiceFilter<string>(CATEGORY_CODES, ""),
+};
 /** The figures are for programme staff; the server answers 403 to anyone else. */
 export const METRICS_GATE: Gate = { anyOf: ["cases.manage"] };
 
@@ -82,7 +88,7 @@ function OverdueList({ metrics }: { metrics: ResponseMetrics }) {
 export function MetricsPage() {
   const { t } = useTranslation();
   const when = useDateTime();
-  const [filters, setFilters] = useState<MetricsFilters>({ days: 90, category: "" });
+  const { filters, unusable, change } = useUrlFilters(METRICS_FILTERS);
   const query = useResponseMetrics(filters);
   const metrics = query.data?.metrics;
   const categoryLabel = (key: string) => t(`cases.categories.${key}`);
@@ -92,11 +98,16 @@ export function MetricsPage() {
         <Link to="/cases">{t("cases.back")}</Link>
       </p>
       <PageTitle>{t("cases.metrics.title")}</PageTitle>
+      {unusable.length > 0 ? (
+        <p className="notice notice-warning" role="status">
+          {t("cases.metrics.unusableFilters")}
+        </p>
+      ) : null}
       <div className="filters">
         <SelectField
           label={t("cases.metrics.period")}
           value={String(filters.days)}
-          onChange={(value) => setFilters({ ...filters, days: Number(value) })}
+          onChange={(value) => change({ days: Number(value) })}
           options={PERIODS.map((days) => ({
             value: String(days),
             label: days === 0 ? t("cases.metrics.allTime") : t("cases.metrics.lastDays", { count: days }),
@@ -105,7 +116,7 @@ export function MetricsPage() {
         <SelectField
           label={t("cases.metrics.category")}
           value={filters.category}
-          onChange={(category) => setFilters({ ...filters, category })}
+          onChange={(category) => change({ category })}
           options={[
             { value: "", label: t("cases.metrics.allCategories") },
             ...CATEGORY_CODES.map((c) => ({ value: c, label: categoryLabel(c) })),

@@ -1,19 +1,23 @@
 // A programme's dashboard for M&E: indicators against targets in each project, unique reach across
 // the programme, activities over time by type and a map of where they were held, for a period and
-// a place the reader chooses.
+// a place the reader chooses, kept in the address so that a filtered dashboard can be shared.
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ProgrammeDashboardView } from "../../../common/contracts/programmes-views.ts";
-import { fieldErrorsOf } from "../../api/client.ts";
+import { ApiError, fieldErrorsOf } from "../../api/client.ts";
 import type { PlaceRef } from "../../api/types.ts";
+import { errorText } from "../../ui/error-text.ts";
 import { LoadError, Loading } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
+import { useUrlFilters } from "../../ui/use-url-filters.ts";
+import { usePlace } from "../places/place-queries.ts";
 import { ActivitiesChart } from "./activity-chart.tsx";
 import { ActivityMap } from "./activity-map.tsx";
 import { IndicatorCard, ReachPyramid } from "./charts.tsx";
+import { DASHBOARD_FILTERS, periodIsBackwards } from "./dashboard-filters.ts";
 import { DateField } from "./form-fields.tsx";
-import { PlaceField } from "./place-field.tsx";
+import { type ChosenPlace, PlaceField } from "./place-field.tsx";
 import { type DashboardFilters, useProgrammeDashboard } from "./programme-queries.ts";
 import { ReachFigures } from "./reach-panel.tsx";
 import "./programmes.css";
@@ -109,19 +113,55 @@ function Figures({ dashboard }: { dashboard: ProgrammeDashboardView }) {
   );
 }
 
+const NO_FILTERS: DashboardFilters = { from: "", to: "", place: "" };
+
+/**
+ * The place of the filters as the place field shows it: the one just chosen, else the one the
+ * address names once looked up (its id until then). Figures wait for the look-up, so that a link
+ * to an unknown place never reaches the dashboard API.
+ */
+function usePlaceFilter(placeId: string, chosen: PlaceRef | null) {
+  const known = chosen !== null && chosen.id === placeId ? chosen : null;
+  const lookup = usePlace(placeId !== "" && known === null ? placeId : undefined);
+  const found = { usable: true, settled: true, lookupError: null };
+  if (placeId === "") return { ...found, shown: null };
+  if (known) return { ...found, shown: known };
+  if (lookup.data) {
+    const { id, name, kind } = lookup.data.place;
+    return { ...found, shown: { id, name, kind } };
+  }
+  const shown: ChosenPlace = { id: placeId, name: placeId };
+  return { shown, usable: false, settled: lookup.isError, lookupError: lookup.error };
+}
+
 export function DashboardPage() {
   const { t } = useTranslation();
   const { programmeId = "" } = useParams();
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [place, setPlace] = useState<PlaceRef | null>(null);
-  // A period ending before it starts is said at once and not asked for; the last good figures stay.
-  const backwards = from !== "" && to !== "" && to < from;
-  const applied = useRef<DashboardFilters>({ from: "", to: "", place: "" });
-  if (!backwards) applied.current = { from, to, place: place?.id ?? "" };
-  const dashboard = useProgrammeDashboard(programmeId, applied.current);
+  const { filters, unusable, change, clear } = useUrlFilters(DASHBOARD_FILTERS);
+  const { from, to } = filters;
+  const [chosenPlace, setChosenPlace] = useState<PlaceRef | null>(null);
+  const place = usePlaceFilter(filters.place, chosenPlace);
+  // A period ending before it starts is said at once and not asked for; the last good figures stay,
+  // or, opening a link with such a period, the figures for all dates.
+  const backwards = periodIsBackwards(filters);
+  const applied = useRef<DashboardFilters | null>(null);
+  if (place.settled) {
+    const placeId = place.usable ? filters.place : "";
+    if (!backwards) applied.current = { from, to, place: placeId };
+    else applied.current ??= { ...NO_FILTERS, place: placeId };
+  }
+  const dashboard = useProgrammeDashboard(
+    programmeId,
+    applied.current ?? NO_FILTERS,
+    applied.current !== null,
+  );
   const errors = fieldErrorsOf(dashboard.error);
   if (backwards) errors.to = t("programmes.dashboard.toBeforeFrom");
+  if (place.lookupError)
+    errors.place =
+      place.lookupError instanceof ApiError && place.lookupError.status === 404
+        ? t("programmes.dashboard.unknownPlace")
+        : errorText(t, place.lookupError);
   const data = dashboard.data?.dashboard;
   if (dashboard.isPending) return <Loading />;
   if (!data) return <LoadError error={dashboard.error} retry={() => void dashboard.refetch()} />;
@@ -134,6 +174,11 @@ export function DashboardPage() {
       <p className="muted">
         {data.programme.organisationName} · {data.programme.placeName}
       </p>
+      {unusable.length > 0 ? (
+        <p className="notice notice-warning" role="status">
+          {t("programmes.dashboard.unusableFilters")}
+        </p>
+      ) : null}
       <form
         className="card dashboard-filters"
         aria-label={t("programmes.dashboard.filters")}
@@ -142,27 +187,27 @@ export function DashboardPage() {
         <DateField
           label={t("programmes.dashboard.from")}
           value={from}
-          onChange={setFrom}
+          onChange={(value) => change({ from: value })}
           error={errors.from}
         />
-        <DateField label={t("programmes.dashboard.to")} value={to} onChange={setTo} error={errors.to} />
+        <DateField
+          label={t("programmes.dashboard.to")}
+          value={to}
+          onChange={(value) => change({ to: value })}
+          error={errors.to}
+        />
         <PlaceField
           label={t("programmes.dashboard.place")}
           hint={t("programmes.dashboard.placeHint")}
-          value={place}
-          onChange={setPlace}
+          value={place.shown}
+          onChange={(chosen) => {
+            setChosenPlace(chosen);
+            change({ place: chosen?.id ?? "" });
+          }}
           error={errors.place}
         />
-        {from || to || place ? (
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => {
-              setFrom("");
-              setTo("");
-              setPlace(null);
-            }}
-          >
+        {from || to || filters.place ? (
+          <button type="button" className="button-secondary" onClick={clear}>
             {t("programmes.dashboard.clear")}
           </button>
         ) : null}

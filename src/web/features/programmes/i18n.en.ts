@@ -249,6 +249,8 @@ export const programmesEn = {
     placeHint: "Type part of a county, sub-county, ward or locality name.",
     clear: "Show everything",
     toBeforeFrom: "must not be before the start of the period",
+    unknownPlace: "There is no such place: the figures are for all your areas.",
+    unusableFilters: "Some filters in this link could not be read and were left out.",
     showing: "Showing {{period}} · {{place}}",
     allDates: "all dates",
     period: "{{from}} to {{to}}",

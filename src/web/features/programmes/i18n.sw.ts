@@ -252,6 +252,8 @@ export const programmesSw: typeof programmesEn = {
     placeHint: "Andika sehemu ya jina la kaunti, kaunti ndogo, wadi au mtaa.",
     clear: "Onyesha kila kitu",
     toBeforeFrom: "isiwe kabla ya mwanzo wa kipindi",
+    unknownPlace: "Hakuna mahali kama hapa: takwimu ni za maeneo yako yote.",
+    unusableFilters: "Baadhi ya vichujio katika kiungo hiki havikusomeka na vimeachwa.",
     showing: "Inaonyesha {{period}} · {{place}}",
     allDates: "tarehe zote",
     period: "{{from}} hadi {{to}}",

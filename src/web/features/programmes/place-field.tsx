@@ -6,9 +6,12 @@ import { TextField } from "../../ui/fields.tsx";
 import { useDebouncedValue } from "../../ui/use-debounced-value.ts";
 import { MIN_SEARCH_LENGTH, usePlaceSearch } from "../places/place-queries.ts";
 
+/** A place as shown once chosen; without its kind while only its id is known (from a link, say). */
+export type ChosenPlace = Pick<PlaceRef, "id" | "name"> & { kind?: PlaceRef["kind"] };
+
 interface PlaceFieldProps {
   label: string;
-  value: PlaceRef | null;
+  value: ChosenPlace | null;
   onChange: (place: PlaceRef | null) => void;
   error?: string | undefined;
   hint?: string;
@@ -24,7 +27,8 @@ export function PlaceField({ label, value, onChange, error, hint }: PlaceFieldPr
       <div className="field">
         <span className="field-label">{label}</span>
         <p className="chosen-place">
-          <strong>{value.name}</strong> <span className="muted">({t(`placeKinds.${value.kind}`)})</span>{" "}
+          <strong>{value.name}</strong>{" "}
+          {value.kind ? <span className="muted">({t(`placeKinds.${value.kind}`)}) </span> : null}
           <button type="button" className="button-small button-secondary" onClick={() => onChange(null)}>
             {t("programmes.changePlace")}
           </button>

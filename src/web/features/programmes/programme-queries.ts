@@ -102,7 +102,8 @@ export interface DashboardFilters {
   place: string;
 }
 
-export function useProgrammeDashboard(id: string, filters: DashboardFilters) {
+/** `enabled` false holds the request back while a filter from the address is still being checked. */
+export function useProgrammeDashboard(id: string, filters: DashboardFilters, enabled = true) {
   const api = useApi();
   return useQuery({
     queryKey: programmeKeys.dashboard(id, filters),
@@ -112,6 +113,7 @@ export function useProgrammeDashboard(id: string, filters: DashboardFilters) {
         to: filters.to || undefined,
         place: filters.place || undefined,
       }),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }
