@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   "referrals.manage",
   "alerts.manage",
   "routing.manage", // responder units, their members and the routing rules
+  "channels.manage", // see incoming SMS that could not be processed, and run them again
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "reports.read",
     "programmes.read",
     "routing.manage",
+    "channels.manage",
   ],
   programme_officer: [
     "reports.read",
@@ -53,6 +55,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "programmes.read",
     "programmes.write",
     "places.manage",
+    "channels.manage",
   ],
   me_officer: ["reports.read", "programmes.read", "programmes.write", "alerts.manage"],
   facilitator: ["programmes.read", "programmes.write"],

@@ -13,6 +13,7 @@ import { auditRoutes } from "./features/audit/audit.routes.ts";
 import { casesRoutes } from "./features/cases/cases.routes.ts";
 import { respondersRoutes } from "./features/cases/responders.routes.ts";
 import { channelsRoutes } from "./features/channels/channels.routes.ts";
+import { failedInboundRoutes } from "./features/channels/failed-inbound.routes.ts";
 import { organisationsRoutes } from "./features/organisations/organisations.routes.ts";
 import { placesRoutes } from "./features/places/places.routes.ts";
 import { programmesRoutes } from "./features/programmes/programmes.routes.ts";
@@ -104,6 +105,7 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   alertsRoutes(app, deps);
   reportsRoutes(app, deps);
   channelsRoutes(app, deps);
+  failedInboundRoutes(app, deps);
   publicWebRoutes(app, deps);
 
   if (existsSync(path.join(WEB_DIST, "index.html"))) {

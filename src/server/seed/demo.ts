@@ -5,6 +5,7 @@ import { cliPrincipal } from "../cli/context.ts";
 import type { Deps } from "../deps.ts";
 import { seedAlertsDemo } from "../features/alerts/alerts.demo.ts";
 import { seedCasesDemo } from "../features/cases/cases.demo.ts";
+import { seedChannelsDemo } from "../features/channels/channels.demo.ts";
 import { createOrganisation } from "../features/organisations/organisations.service.ts";
 import { seedProgrammesDemo } from "../features/programmes/programmes.demo.ts";
 import { seedReferralsDemo } from "../features/referrals/referrals.demo.ts";
@@ -157,6 +158,7 @@ export async function seedDemo(deps: Deps): Promise<{ seeded: boolean; logins: D
   await seedStoriesDemo(deps, principal);
   await seedCasesDemo(deps, principal, orgIds);
   await seedAlertsDemo(deps);
+  await seedChannelsDemo(deps);
   return { seeded: true, logins };
 }
 

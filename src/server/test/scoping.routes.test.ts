@@ -61,6 +61,16 @@ const CASES: Record<string, Attempt> = {
   ...referralScopingCases(() => ({ server, fx, nakuru })),
   ...reportScopingCases(() => ({ server, fx, nakuru })),
   ...storyScopingCases(() => ({ server, fx, nakuru })),
+  // A failed message has no place yet: only staff covering the whole country see or re-run one.
+  "GET /api/channels/failed": async () => {
+    const res = await nakuru.get("/api/channels/failed");
+    expect(res.status).toBe(403);
+    expectNoMombasaData(res.body);
+  },
+  "POST /api/channels/failed/:id/retry": async () =>
+    expect(
+      (await nakuru.post("/api/channels/failed/7d5c3f7e-8a51-4b8e-9a55-2f0cbd3e0e11/retry")).status,
+    ).toBe(403),
   "GET /api/health": async () => expectNoMombasaData((await nakuru.get("/api/health")).body),
   "POST /api/auth/login": async () =>
     expectNoMombasaData((await new ApiClient(server.url).login("admin.nakuru@test.ke", PASSWORD)).body),

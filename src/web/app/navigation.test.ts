@@ -16,14 +16,15 @@ describe("navigation by role", () => {
       "places",
       "responders",
       "routing",
+      "incoming",
       "audit",
     ]);
   });
 
-  it("a programme officer reaches Admin for places only, since they add localities", () => {
+  it("a programme officer reaches Admin for places and incoming SMS only: they add localities and re-run failed SMS", () => {
     const permissions = permissionsOf(["programme_officer"]);
     expect(visibleAreas(permissions)).toContain("admin");
-    expect(visibleAdminSections(permissions)).toEqual(["places"]);
+    expect(visibleAdminSections(permissions)).toEqual(["places", "incoming"]);
   });
 
   it("Admin appears exactly for the roles that hold an administrative permission", () => {
@@ -32,6 +33,7 @@ describe("navigation by role", () => {
       "organisations.manage",
       "places.manage",
       "routing.manage",
+      "channels.manage",
       "audit.read",
     ]);
     for (const role of ROLES) {

@@ -27,6 +27,7 @@ export const ADMIN_SECTION_KEYS = [
   "places",
   "responders",
   "routing",
+  "incoming",
   "audit",
 ] as const;
 export type AdminSectionKey = (typeof ADMIN_SECTION_KEYS)[number];
@@ -37,6 +38,7 @@ export const ADMIN_SECTION_GATES: Record<AdminSectionKey, Gate> = {
   places: { anyOf: ["places.manage"] },
   responders: { anyOf: ["routing.manage"] },
   routing: { anyOf: ["routing.manage"] },
+  incoming: { anyOf: ["channels.manage"] },
   audit: { anyOf: ["audit.read"] },
 };
 

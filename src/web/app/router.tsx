@@ -7,6 +7,7 @@ import { AuditPage } from "../features/audit/audit-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { TwoFactorPage } from "../features/auth/two-factor-page.tsx";
 import { caseRoutes } from "../features/cases/routes.tsx";
+import { FailedMessagesPage } from "../features/channels/failed-messages-page.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { OrganisationsPage } from "../features/organisations/organisations-page.tsx";
 import { PlacesPage } from "../features/places/places-page.tsx";
@@ -79,6 +80,7 @@ export const routes: RouteObject[] = [
           adminRoute("places", "places", <PlacesPage />),
           adminRoute("responders", "responders", <RespondersPage />),
           adminRoute("routing", "routing", <RoutingRulesPage />),
+          adminRoute("incoming", "incoming", <FailedMessagesPage />),
           adminRoute("audit", "audit", <AuditPage />),
         ],
       },

@@ -1,6 +1,7 @@
 // English interface text. sw.ts must mirror every key (its type is derived from this object).
 import { alertsEn } from "../features/alerts/i18n.en.ts";
 import { casesEn } from "../features/cases/i18n.en.ts";
+import { channelsEn } from "../features/channels/i18n.en.ts";
 import { programmesEn } from "../features/programmes/i18n.en.ts";
 import { referralsEn } from "../features/referrals/i18n.en.ts";
 import { inboxEn } from "../features/reports/i18n.en.ts";
@@ -193,6 +194,7 @@ export const en = {
     places: "Places",
     responders: "Responders",
     routing: "Routing rules",
+    incoming: "Incoming SMS",
     audit: "Audit log",
   },
   users: {
@@ -297,6 +299,7 @@ export const en = {
   inbox: inboxEn,
   cases: casesEn,
   responders: respondersEn,
+  channels: channelsEn,
   alerts: alertsEn,
   errors: {
     network: "Baraza cannot be reached. Check your connection and try again.",

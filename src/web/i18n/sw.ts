@@ -1,6 +1,7 @@
 // Kiswahili interface text. Typed by the English messages, so a missing key fails the type check.
 import { alertsSw } from "../features/alerts/i18n.sw.ts";
 import { casesSw } from "../features/cases/i18n.sw.ts";
+import { channelsSw } from "../features/channels/i18n.sw.ts";
 import { programmesSw } from "../features/programmes/i18n.sw.ts";
 import { referralsSw } from "../features/referrals/i18n.sw.ts";
 import { inboxSw } from "../features/reports/i18n.sw.ts";
@@ -196,6 +197,7 @@ export const sw: Messages = {
     places: "Maeneo",
     responders: "Wahudumu wa mwitikio",
     routing: "Kanuni za kupeleka kesi",
+    incoming: "SMS zinazoingia",
     audit: "Kumbukumbu za ukaguzi",
   },
   users: {
@@ -300,6 +302,7 @@ export const sw: Messages = {
   inbox: inboxSw,
   cases: casesSw,
   responders: respondersSw,
+  channels: channelsSw,
   alerts: alertsSw,
   errors: {
     network: "Baraza haipatikani. Angalia muunganisho wako kisha ujaribu tena.",

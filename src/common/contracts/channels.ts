@@ -1,0 +1,18 @@
+// Incoming messages that could not be processed, as staff see them: when and how they came and what
+// went wrong, never who sent them or what they said (the payload stays sealed).
+import { z } from "zod";
+
+export interface FailedInboundView {
+  id: string;
+  gateway: "africastalking" | "twilio";
+  kind: "sms" | "ussd";
+  receivedAt: string;
+  attempts: number;
+  lastError: string | null;
+  /** When processing last gave up on it. */
+  failedAt: string | null;
+}
+
+export const failedInboundQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,95 @@
+// Admin → Incoming SMS: messages that processing gave up on, with what went wrong, and a way to run
+// them again once the cause is fixed. The sender and the text stay sealed; the server never sends them.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { FailedInboundView } from "../../../common/contracts/channels.ts";
+import { useApi } from "../../app/api-context.tsx";
+import { errorText } from "../../ui/error-text.ts";
+import { ErrorAlert, LoadError, Loading, SuccessNotice } from "../../ui/notices.tsx";
+import { PageTitle } from "../../ui/page-title.tsx";
+
+const failedKey = ["channels", "failed"] as const;
+
+/** Company names, the same in every language. */
+const GATEWAY_NAMES: Record<FailedInboundView["gateway"], string> = {
+  africastalking: "Africa's Talking",
+  twilio: "Twilio",
+};
+
+function useFailedMessages() {
+  const api = useApi();
+  return useQuery({
+    queryKey: failedKey,
+    queryFn: () =>
+      api.get<{ messages: FailedInboundView[]; total: number }>("/api/channels/failed?limit=100"),
+  });
+}
+
+export function FailedMessagesPage() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const failed = useFailedMessages();
+  const retry = useMutation({
+    mutationFn: (id: string) => api.post<{ queued: boolean }>(`/api/channels/failed/${id}/retry`),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: failedKey }),
+  });
+  const when = (iso: string | null) =>
+    iso
+      ? new Date(iso).toLocaleString(i18n.resolvedLanguage, { dateStyle: "medium", timeStyle: "short" })
+      : "—";
+  return (
+    <>
+      <PageTitle>{t("admin.incoming")}</PageTitle>
+      <p className="muted">{t("channels.intro")}</p>
+      {retry.isSuccess ? <SuccessNotice>{t("channels.queued")}</SuccessNotice> : null}
+      {retry.error ? <ErrorAlert>{errorText(t, retry.error)}</ErrorAlert> : null}
+      {failed.isPending ? <Loading /> : null}
+      {failed.isError ? <LoadError error={failed.error} retry={() => void failed.refetch()} /> : null}
+      {failed.data?.messages.length === 0 ? <p className="muted">{t("channels.none")}</p> : null}
+      {failed.data && failed.data.messages.length > 0 ? (
+        <>
+          <p>{t("channels.count", { count: failed.data.total })}</p>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("admin.incoming")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("channels.received")}</th>
+                  <th scope="col">{t("channels.gateway")}</th>
+                  <th scope="col">{t("channels.attempts")}</th>
+                  <th scope="col">{t("channels.lastError")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("channels.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {failed.data.messages.map((m) => (
+                  <tr key={m.id}>
+                    <td>{when(m.receivedAt)}</td>
+                    <td>{GATEWAY_NAMES[m.gateway]}</td>
+                    <td>{m.attempts}</td>
+                    <td>
+                      <code>{m.lastError ?? "—"}</code>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        disabled={retry.isPending}
+                        aria-label={t("channels.retryOne", { when: when(m.receivedAt) })}
+                        onClick={() => retry.mutate(m.id)}
+                      >
+                        {t("channels.retry")}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}

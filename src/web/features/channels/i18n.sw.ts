@@ -1,0 +1,18 @@
+// Kiswahili text of Admin → Incoming SMS (mounted as `channels` in src/web/i18n/sw.ts).
+import type { channelsEn } from "./i18n.en.ts";
+
+export const channelsSw: typeof channelsEn = {
+  intro:
+    "SMS ambazo hazikuweza kugeuzwa kuwa ripoti baada ya majaribio kadhaa, kwa mfano hifadhidata ilipokatika. Tatizo likishatatuliwa, zijaribu tena: mkazi atapata jibu la kawaida. Aliyetuma na alichoandika vinabaki vimefungwa.",
+  none: "Kila SMS iliyoingia imeshughulikiwa. Hakuna kinachosubiri hapa.",
+  count_one: "Ujumbe {{count}} haukuweza kushughulikiwa.",
+  count_other: "Jumbe {{count}} hazikuweza kushughulikiwa.",
+  received: "Ulipokelewa",
+  gateway: "Lango",
+  attempts: "Majaribio",
+  lastError: "Kilichoharibika",
+  actions: "Vitendo",
+  retry: "Jaribu tena",
+  retryOne: "Jaribu tena ujumbe uliopokelewa {{when}}",
+  queued: "Umerudishwa kwenye foleni: utashughulikiwa ndani ya dakika moja.",
+};
