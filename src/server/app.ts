@@ -23,6 +23,7 @@ import { reportsRoutes } from "./features/reports/reports.routes.ts";
 import { storiesRoutes } from "./features/stories/stories.routes.ts";
 import { authRoutes } from "./features/users/auth.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
+import { healthRoutes } from "./health.ts";
 import { registerAuthHooks, registerErrorHandler } from "./lib/http.ts";
 
 declare module "fastify" {
@@ -91,7 +92,7 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   registerErrorHandler(app);
   registerAuthHooks(app, deps);
 
-  app.get("/api/health", async () => ({ ok: true }));
+  healthRoutes(app, deps);
   authRoutes(app, deps);
   usersRoutes(app, deps);
   organisationsRoutes(app, deps);
