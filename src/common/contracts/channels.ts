@@ -13,6 +13,12 @@ export interface FailedInboundView {
   failedAt: string | null;
 }
 
+/** SMS stored and not processed yet: a count that grows, or an oldest that ages, means processing is stuck. */
+export interface InboundBacklogView {
+  count: number;
+  oldestReceivedAt: string | null;
+}
+
 export const failedInboundQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

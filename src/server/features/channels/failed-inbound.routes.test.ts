@@ -69,6 +69,10 @@ describe("incoming SMS that could not be processed", () => {
     const { id, phone } = await failedSms("Vijana wanavuta bangi karibu na shule ya Kaptembwo");
     const retried = await national.post(`/api/channels/failed/${id}/retry`);
     expect(retried.status, JSON.stringify(retried.body)).toBe(202);
+    // Queued again: it counts as waiting until the worker takes it.
+    const waiting = (await national.get("/api/channels/failed")).body.waiting;
+    expect(waiting.count).toBeGreaterThanOrEqual(1);
+    expect(waiting.oldestReceivedAt).not.toBeNull();
     await server.worker.drain();
     const [row] = await server.deps.db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
     // One fresh attempt, and it worked.
@@ -81,9 +85,9 @@ describe("incoming SMS that could not be processed", () => {
       .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "inbound.retry")));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorLabel: "national@test.ke", before: { outcome: "failed" } });
-    expect(
-      (await national.get("/api/channels/failed")).body.messages.map((m: { id: string }) => m.id),
-    ).not.toContain(id);
+    const after = (await national.get("/api/channels/failed")).body;
+    expect(after.messages.map((m: { id: string }) => m.id)).not.toContain(id);
+    expect(after.waiting).toEqual({ count: 0, oldestReceivedAt: null });
   });
 
   it("a message that is not failed any more answers 409, and an unknown or malformed id 404", async () => {

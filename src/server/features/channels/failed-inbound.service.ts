@@ -1,8 +1,8 @@
 // Incoming SMS that processing gave up on (MAX_INBOUND_ATTEMPTS failures): shown to staff without
 // their sender or text, and run again on request once the cause is fixed, so that no report sent
 // by SMS is lost to a bug or an outage that outlasted the retries.
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
-import type { FailedInboundView } from "../../../common/contracts/channels.ts";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type { FailedInboundView, InboundBacklogView } from "../../../common/contracts/channels.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { conflict, forbidden, notFound } from "../../lib/errors.ts";
 import { isUuid } from "../../lib/ids.ts";
@@ -29,7 +29,7 @@ export async function listFailedInbound(
   deps: Deps,
   principal: Principal,
   limit: number,
-): Promise<{ messages: FailedInboundView[]; total: number }> {
+): Promise<{ messages: FailedInboundView[]; total: number; waiting: InboundBacklogView }> {
   requireNationalChannelsRole(principal);
   const rows = await deps.db
     .select({
@@ -49,6 +49,13 @@ export async function listFailedInbound(
     .select({ n: sql<number>`count(*)::int` })
     .from(inboundMessages)
     .where(failed);
+  const [backlog] = await deps.db
+    .select({
+      count: sql<number>`count(*)::int`,
+      oldest: sql<string | null>`min(${inboundMessages.receivedAt})`,
+    })
+    .from(inboundMessages)
+    .where(and(isNull(inboundMessages.processedAt), eq(inboundMessages.kind, "sms")));
   return {
     messages: rows.map((row) => ({
       ...row,
@@ -58,6 +65,10 @@ export async function listFailedInbound(
       failedAt: row.failedAt?.toISOString() ?? null,
     })),
     total: counted?.n ?? 0,
+    waiting: {
+      count: backlog?.count ?? 0,
+      oldestReceivedAt: backlog?.oldest ? new Date(backlog.oldest).toISOString() : null,
+    },
   };
 }
 

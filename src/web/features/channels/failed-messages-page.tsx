@@ -2,13 +2,19 @@
 // them again once the cause is fixed. The sender and the text stay sealed; the server never sends them.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { FailedInboundView } from "../../../common/contracts/channels.ts";
+import type { FailedInboundView, InboundBacklogView } from "../../../common/contracts/channels.ts";
 import { useApi } from "../../app/api-context.tsx";
 import { errorText } from "../../ui/error-text.ts";
 import { ErrorAlert, LoadError, Loading, SuccessNotice } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
 
 const failedKey = ["channels", "failed"] as const;
+
+/**
+ * Retries of one message span about ten minutes (MAX_INBOUND_ATTEMPTS): a message waiting longer
+ * than that means processing is not running, rather than still retrying.
+ */
+const STUCK_AFTER_MS = 15 * 60_000;
 
 /** Company names, the same in every language. */
 const GATEWAY_NAMES: Record<FailedInboundView["gateway"], string> = {
@@ -21,7 +27,9 @@ function useFailedMessages() {
   return useQuery({
     queryKey: failedKey,
     queryFn: () =>
-      api.get<{ messages: FailedInboundView[]; total: number }>("/api/channels/failed?limit=100"),
+      api.get<{ messages: FailedInboundView[]; total: number; waiting: InboundBacklogView }>(
+        "/api/channels/failed?limit=100",
+      ),
   });
 }
 
@@ -44,6 +52,20 @@ export function FailedMessagesPage() {
       <p className="muted">{t("channels.intro")}</p>
       {retry.isSuccess ? <SuccessNotice>{t("channels.queued")}</SuccessNotice> : null}
       {retry.error ? <ErrorAlert>{errorText(t, retry.error)}</ErrorAlert> : null}
+      {failed.data && failed.data.waiting.count > 0 ? (
+        <p
+          className={
+            Date.parse(failed.data.waiting.oldestReceivedAt ?? "") < Date.now() - STUCK_AFTER_MS
+              ? "notice notice-warning"
+              : undefined
+          }
+        >
+          {t("channels.waiting", {
+            count: failed.data.waiting.count,
+            when: when(failed.data.waiting.oldestReceivedAt),
+          })}
+        </p>
+      ) : null}
       {failed.isPending ? <Loading /> : null}
       {failed.isError ? <LoadError error={failed.error} retry={() => void failed.refetch()} /> : null}
       {failed.data?.messages.length === 0 ? <p className="muted">{t("channels.none")}</p> : null}

@@ -5,6 +5,10 @@ export const channelsEn = {
   none: "Every incoming SMS was processed. Nothing is waiting here.",
   count_one: "{{count}} message could not be processed.",
   count_other: "{{count}} messages could not be processed.",
+  waiting_one:
+    "{{count}} SMS is waiting to be processed, received {{when}}. If it waits more than a quarter of an hour, check that the server's worker is running and can reach the database.",
+  waiting_other:
+    "{{count}} SMS are waiting to be processed, the oldest received {{when}}. If they wait more than a quarter of an hour, check that the server's worker is running and can reach the database.",
   received: "Received",
   gateway: "Gateway",
   attempts: "Tries",

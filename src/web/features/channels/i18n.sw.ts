@@ -7,6 +7,10 @@ export const channelsSw: typeof channelsEn = {
   none: "Kila SMS iliyoingia imeshughulikiwa. Hakuna kinachosubiri hapa.",
   count_one: "Ujumbe {{count}} haukuweza kushughulikiwa.",
   count_other: "Jumbe {{count}} hazikuweza kushughulikiwa.",
+  waiting_one:
+    "SMS {{count}} inasubiri kushughulikiwa, ilipokelewa {{when}}. Ikisubiri zaidi ya robo saa, hakikisha kwamba mfanyakazi wa seva anaendesha na anafikia hifadhidata.",
+  waiting_other:
+    "SMS {{count}} zinasubiri kushughulikiwa, ya zamani zaidi ilipokelewa {{when}}. Zikisubiri zaidi ya robo saa, hakikisha kwamba mfanyakazi wa seva anaendesha na anafikia hifadhidata.",
   received: "Ulipokelewa",
   gateway: "Lango",
   attempts: "Majaribio",
