@@ -337,3 +337,13 @@ export function findParticipantsByCode(db: Db, codes: string[]) {
     .from(participants)
     .where(inArray(participants.code, codes));
 }
+
+/** What every audit row about a story names: the story, and its organisation and place for scoped reading. */
+export function auditedStory(row: StoryRow) {
+  return {
+    entityType: "impact_story",
+    entityId: row.id,
+    organisationId: row.organisationId,
+    placePath: row.placePath,
+  } as const;
+}

@@ -165,10 +165,7 @@ export async function createStory(
     await repo.replaceLinks(tx.db, row.id, links);
     await recordAudit(tx, actorOf(principal), {
       action: "story.create",
-      entityType: "impact_story",
-      entityId: row.id,
-      organisationId: row.organisationId,
-      placePath: row.placePath,
+      ...repo.auditedStory(row),
       after: {
         projectId: row.projectId,
         title: row.title,
@@ -214,10 +211,7 @@ export async function updateStory(
     await repo.replaceLinks(tx.db, row.id, links);
     await recordAudit(tx, actorOf(principal), {
       action: "story.update",
-      entityType: "impact_story",
-      entityId: row.id,
-      organisationId: row.organisationId,
-      placePath: row.placePath,
+      ...repo.auditedStory(row),
       before: {
         status: row.status,
         ...(input.title !== undefined && { title: row.title }),
@@ -252,10 +246,7 @@ export async function storyFilesChanged(tx: Deps, principal: Principal, storyId:
   if (!updated) throw conflict("The story changed while you were adding the file. Reload and try again.");
   await recordAudit(tx, actorOf(principal), {
     action: "story.update",
-    entityType: "impact_story",
-    entityId: row.id,
-    organisationId: row.organisationId,
-    placePath: row.placePath,
+    ...repo.auditedStory(row),
     before: { status: row.status },
     after: { status: updated.status, because: "files_changed" },
   });

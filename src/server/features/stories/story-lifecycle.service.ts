@@ -31,10 +31,6 @@ const ACTION_WORDS = {
   reopen: "reopened as a draft",
 } as const;
 
-function audited(row: repo.StoryRow) {
-  return { organisationId: row.organisationId, placePath: row.placePath };
-}
-
 async function save(tx: Deps, row: repo.StoryRow, values: Parameters<typeof repo.updateStory>[3]) {
   const updated = await repo.updateStory(tx.db, row.id, row.status, { ...values, updatedAt: tx.now() });
   if (!updated) throw conflict("The story changed while you were working on it. Reload and try again.");
@@ -76,9 +72,7 @@ export async function transitionStory(
     });
     await recordAudit(tx, actorOf(principal), {
       action: `story.${input.action}`,
-      entityType: "impact_story",
-      entityId: row.id,
-      ...audited(row),
+      ...repo.auditedStory(row),
       before: { status },
       after: {
         status: updated.status,
@@ -126,9 +120,7 @@ export async function recordStoryConsent(
     });
     await recordAudit(tx, actorOf(principal), {
       action: "story.consent_record",
-      entityType: "impact_story",
-      entityId: row.id,
-      ...audited(row),
+      ...repo.auditedStory(row),
       before: consentAudit(row),
       after: consentAudit(updated),
     });
@@ -155,9 +147,7 @@ export async function withdrawStoryConsent(
     });
     await recordAudit(tx, actorOf(principal), {
       action: "story.consent_withdraw",
-      entityType: "impact_story",
-      entityId: row.id,
-      ...audited(row),
+      ...repo.auditedStory(row),
       before: { status: row.status, ...consentAudit(row) },
       after: { status: updated.status, ...consentAudit(updated) },
     });
