@@ -14,6 +14,7 @@ import { casesRoutes } from "./features/cases/cases.routes.ts";
 import { respondersRoutes } from "./features/cases/responders.routes.ts";
 import { channelsRoutes } from "./features/channels/channels.routes.ts";
 import { failedInboundRoutes } from "./features/channels/failed-inbound.routes.ts";
+import { undeliveredRoutes } from "./features/messaging/undelivered.routes.ts";
 import { organisationsRoutes } from "./features/organisations/organisations.routes.ts";
 import { placesRoutes } from "./features/places/places.routes.ts";
 import { programmesRoutes } from "./features/programmes/programmes.routes.ts";
@@ -107,6 +108,7 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   reportsRoutes(app, deps);
   channelsRoutes(app, deps);
   failedInboundRoutes(app, deps);
+  undeliveredRoutes(app, deps);
   publicWebRoutes(app, deps);
 
   if (existsSync(path.join(WEB_DIST, "index.html"))) {

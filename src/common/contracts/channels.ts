@@ -19,6 +19,22 @@ export interface InboundBacklogView {
   oldestReceivedAt: string | null;
 }
 
-export const failedInboundQuery = z.object({
+export const messageListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/**
+ * An outgoing SMS or email that did not go out for sure: `failed` (the gateway refused it, or every
+ * retry failed) or `uncertain` (the connection broke mid-send: it may or may not have arrived).
+ * Never the recipient or the text; the report reference, when there is one, to look it up.
+ */
+export interface UndeliveredView {
+  id: string;
+  channel: "sms" | "email";
+  status: "failed" | "uncertain";
+  purpose: string;
+  reportReference: string | null;
+  createdAt: string;
+  attempts: number;
+  lastError: string | null;
+}

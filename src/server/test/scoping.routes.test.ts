@@ -71,6 +71,21 @@ const CASES: Record<string, Attempt> = {
     expect(
       (await nakuru.post("/api/channels/failed/7d5c3f7e-8a51-4b8e-9a55-2f0cbd3e0e11/retry")).status,
     ).toBe(403),
+  // Outgoing messages have no area of their own either: the same rule as incoming ones.
+  "GET /api/messaging/undelivered": async () => {
+    const res = await nakuru.get("/api/messaging/undelivered");
+    expect(res.status).toBe(403);
+    expectNoMombasaData(res.body);
+  },
+  "POST /api/messaging/undelivered/:id/resend": async () =>
+    expect(
+      (await nakuru.post("/api/messaging/undelivered/7d5c3f7e-8a51-4b8e-9a55-2f0cbd3e0e11/resend")).status,
+    ).toBe(403),
+  "POST /api/messaging/undelivered/:id/confirm-sent": async () =>
+    expect(
+      (await nakuru.post("/api/messaging/undelivered/7d5c3f7e-8a51-4b8e-9a55-2f0cbd3e0e11/confirm-sent"))
+        .status,
+    ).toBe(403),
   "GET /api/health": async () => expectNoMombasaData((await nakuru.get("/api/health")).body),
   "POST /api/auth/login": async () =>
     expectNoMombasaData((await new ApiClient(server.url).login("admin.nakuru@test.ke", PASSWORD)).body),

@@ -17,14 +17,15 @@ describe("navigation by role", () => {
       "responders",
       "routing",
       "incoming",
+      "outgoing",
       "audit",
     ]);
   });
 
-  it("a programme officer reaches Admin for places and incoming SMS only: they add localities and re-run failed SMS", () => {
+  it("a programme officer reaches Admin for places and messages only: they add localities and settle failed SMS", () => {
     const permissions = permissionsOf(["programme_officer"]);
     expect(visibleAreas(permissions)).toContain("admin");
-    expect(visibleAdminSections(permissions)).toEqual(["places", "incoming"]);
+    expect(visibleAdminSections(permissions)).toEqual(["places", "incoming", "outgoing"]);
   });
 
   it("Admin appears exactly for the roles that hold an administrative permission", () => {

@@ -28,6 +28,7 @@ export const ADMIN_SECTION_KEYS = [
   "responders",
   "routing",
   "incoming",
+  "outgoing",
   "audit",
 ] as const;
 export type AdminSectionKey = (typeof ADMIN_SECTION_KEYS)[number];
@@ -39,6 +40,7 @@ export const ADMIN_SECTION_GATES: Record<AdminSectionKey, Gate> = {
   responders: { anyOf: ["routing.manage"] },
   routing: { anyOf: ["routing.manage"] },
   incoming: { anyOf: ["channels.manage"] },
+  outgoing: { anyOf: ["channels.manage"] },
   audit: { anyOf: ["audit.read"] },
 };
 

@@ -8,6 +8,7 @@ import { LoginPage } from "../features/auth/login-page.tsx";
 import { TwoFactorPage } from "../features/auth/two-factor-page.tsx";
 import { caseRoutes } from "../features/cases/routes.tsx";
 import { FailedMessagesPage } from "../features/channels/failed-messages-page.tsx";
+import { UndeliveredPage } from "../features/channels/undelivered-page.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { OrganisationsPage } from "../features/organisations/organisations-page.tsx";
 import { PlacesPage } from "../features/places/places-page.tsx";
@@ -81,6 +82,7 @@ export const routes: RouteObject[] = [
           adminRoute("responders", "responders", <RespondersPage />),
           adminRoute("routing", "routing", <RoutingRulesPage />),
           adminRoute("incoming", "incoming", <FailedMessagesPage />),
+          adminRoute("outgoing", "outgoing", <UndeliveredPage />),
           adminRoute("audit", "audit", <AuditPage />),
         ],
       },

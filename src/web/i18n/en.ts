@@ -195,6 +195,7 @@ export const en = {
     responders: "Responders",
     routing: "Routing rules",
     incoming: "Incoming SMS",
+    outgoing: "Outgoing messages",
     audit: "Audit log",
   },
   users: {

@@ -198,6 +198,7 @@ export const sw: Messages = {
     responders: "Wahudumu wa mwitikio",
     routing: "Kanuni za kupeleka kesi",
     incoming: "SMS zinazoingia",
+    outgoing: "Jumbe zinazotoka",
     audit: "Kumbukumbu za ukaguzi",
   },
   users: {

@@ -1,7 +1,10 @@
-// Demo data for Admin → Incoming SMS: one resident's SMS that processing gave up on during a
-// (pretend) database outage, so the screen has something to show and to run again.
+// Demo data for Admin → Incoming SMS and Outgoing messages: one resident's SMS that processing gave
+// up on during a (pretend) database outage, and one SMS whose sending broke off mid-way, so both
+// screens have something to show and to settle.
 import { and, eq, isNull } from "drizzle-orm";
 import type { Deps } from "../../deps.ts";
+import { enqueueSms } from "../messaging/outbox.service.ts";
+import { outboundMessages } from "../messaging/outbox.table.ts";
 import { receiveSms } from "./inbound.service.ts";
 import { inboundMessages } from "./inbound.table.ts";
 import { MAX_INBOUND_ATTEMPTS } from "./inbound-processing.service.ts";
@@ -27,4 +30,15 @@ export async function seedChannelsDemo(deps: Deps): Promise<void> {
       lastError: "connect ECONNREFUSED 127.0.0.1:5432",
     })
     .where(and(eq(inboundMessages.externalId, DEMO_FAILED_SMS_ID), isNull(inboundMessages.processedAt)));
+  const uncertainKey = "demo.uncertain.0001";
+  await enqueueSms(deps, {
+    to: "+254711000888",
+    body: "Baraza: asante kwa ripoti yako. Kamati ya amani imeifuatilia na hali imetulia.",
+    purpose: "report.status",
+    dedupeKey: uncertainKey,
+  });
+  await deps.db
+    .update(outboundMessages)
+    .set({ status: "uncertain", attempts: 1, lastError: "socket hang up (the gateway may have taken it)" })
+    .where(and(eq(outboundMessages.dedupeKey, uncertainKey), eq(outboundMessages.status, "pending")));
 }

@@ -1,6 +1,6 @@
 // Staff routes for incoming SMS that could not be processed (failed-inbound.service.ts).
 import type { FastifyInstance } from "fastify";
-import { failedInboundQuery } from "../../../common/contracts/channels.ts";
+import { messageListQuery } from "../../../common/contracts/channels.ts";
 import type { Deps } from "../../deps.ts";
 import { parseInput } from "../../lib/errors.ts";
 import { requireAuth } from "../../lib/http.ts";
@@ -9,7 +9,7 @@ import { listFailedInbound, retryFailedInbound } from "./failed-inbound.service.
 export function failedInboundRoutes(app: FastifyInstance, deps: Deps): void {
   app.get("/api/channels/failed", async (request) => {
     const { principal } = requireAuth(request);
-    const { limit } = parseInput(failedInboundQuery, request.query, "query");
+    const { limit } = parseInput(messageListQuery, request.query, "query");
     return listFailedInbound(deps, principal, limit);
   });
 

@@ -15,7 +15,7 @@ import { inboundMessages } from "./inbound.table.ts";
  * A message's place is only known once it is processed, so one that failed may come from any
  * county: only staff whose scope is the whole country may see or re-run them.
  */
-function requireNationalChannelsRole(principal: Principal): void {
+export function requireNationalChannelsRole(principal: Principal): void {
   requirePermission(principal, "channels.manage");
   if (!principal.scope.allPlaces)
     throw forbidden(

@@ -17,4 +17,26 @@ export const channelsEn = {
   retry: "Try again",
   retryOne: "Try again the message received {{when}}",
   queued: "Queued again: it will be processed within a minute.",
+  outgoing: {
+    intro:
+      "SMS and emails that did not go out for sure. A failed one can be sent again once the cause is fixed. An uncertain one broke off mid-send and may have arrived: check the gateway's delivery report first, then send it again or record it as sent. Who it was for and what it said are not shown.",
+    none: "Every outgoing message went out. Nothing needs a decision.",
+    count_one: "{{count}} message needs a decision.",
+    count_other: "{{count}} messages need a decision.",
+    created: "Queued",
+    channel: "Channel",
+    channels: { sms: "SMS", email: "Email" },
+    status: "Status",
+    statuses: { failed: "Failed", uncertain: "Uncertain: may have arrived" },
+    purpose: "Purpose",
+    report: "Report",
+    resend: "Send again",
+    resendOne: "Send again the message queued {{when}}",
+    confirm: "It arrived",
+    confirmOne: "Record as arrived the message queued {{when}}",
+    done: {
+      resend: "Queued to be sent again.",
+      "confirm-sent": "Recorded as sent: it will not be sent again.",
+    },
+  },
 };

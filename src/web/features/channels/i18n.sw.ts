@@ -19,4 +19,26 @@ export const channelsSw: typeof channelsEn = {
   retry: "Jaribu tena",
   retryOne: "Jaribu tena ujumbe uliopokelewa {{when}}",
   queued: "Umerudishwa kwenye foleni: utashughulikiwa ndani ya dakika moja.",
+  outgoing: {
+    intro:
+      "SMS na barua pepe ambazo hazikutumwa kwa uhakika. Iliyoshindikana inaweza kutumwa tena tatizo likishatatuliwa. Isiyo na uhakika ilikatika ikitumwa na huenda ilifika: angalia kwanza ripoti ya uwasilishaji ya lango, kisha uitume tena au uiandike kuwa imetumwa. Aliyelengwa na maandishi yake havionyeshwi.",
+    none: "Kila ujumbe unaotoka ulitumwa. Hakuna kinachohitaji uamuzi.",
+    count_one: "Ujumbe {{count}} unahitaji uamuzi.",
+    count_other: "Jumbe {{count}} zinahitaji uamuzi.",
+    created: "Uliwekwa foleni",
+    channel: "Njia",
+    channels: { sms: "Ujumbe mfupi", email: "Barua pepe" },
+    status: "Hali",
+    statuses: { failed: "Imeshindikana", uncertain: "Haina uhakika: huenda ilifika" },
+    purpose: "Madhumuni",
+    report: "Ripoti",
+    resend: "Tuma tena",
+    resendOne: "Tuma tena ujumbe uliowekwa foleni {{when}}",
+    confirm: "Ulifika",
+    confirmOne: "Andika kuwa ulifika ujumbe uliowekwa foleni {{when}}",
+    done: {
+      resend: "Umewekwa foleni kutumwa tena.",
+      "confirm-sent": "Umeandikwa kuwa umetumwa: hautatumwa tena.",
+    },
+  },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { followMainNavigation, shown, signedInPage } from "./support/browser.ts";
 import { useJourneyEnvironment } from "./support/journey.ts";
 
-describe("an SMS that could not be processed", () => {
+describe("messages that did not go through", () => {
   const env = useJourneyEnvironment();
 
   it("an administrator sees it without sender or text, runs it again, and the report reaches the inbox", async () => {
@@ -35,6 +35,27 @@ describe("an SMS that could not be processed", () => {
         .getByRole("listitem")
         .filter({ hasText: "wanawaibia watu" }),
     );
+    await page.context().close();
+  });
+
+  it("an administrator records an outgoing SMS that broke off mid-send as arrived, after checking", async () => {
+    const page = await signedInPage(env.browser, env.server.url, "admin@baraza.test");
+    await followMainNavigation(page, "Admin");
+    await page
+      .getByRole("navigation", { name: "Administration sections" })
+      .getByRole("link", { name: "Outgoing messages" })
+      .click();
+    await shown(page.getByRole("heading", { level: 1, name: "Outgoing messages" }));
+    await shown(page.getByText("1 message needs a decision."));
+    const row = page.getByRole("row").filter({ hasText: "report.status" });
+    await shown(row.getByRole("cell", { name: "Uncertain: may have arrived" }));
+    const table = (await page.getByRole("table").textContent()) ?? "";
+    expect(table).not.toContain("711000888");
+    expect(table).not.toContain("Kamati ya amani");
+
+    await row.getByRole("button", { name: /^Record as arrived the message queued/ }).click();
+    await shown(page.getByRole("status").filter({ hasText: "Recorded as sent" }));
+    await shown(page.getByText("Every outgoing message went out."));
     await page.context().close();
   });
 });
