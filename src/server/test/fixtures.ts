@@ -4,6 +4,7 @@ import { cliPrincipal } from "../cli/context.ts";
 import type { Deps } from "../deps.ts";
 import { createOrganisation } from "../features/organisations/organisations.service.ts";
 import { createUser } from "../features/users/users.service.ts";
+import { ApiClient } from "./harness.ts";
 
 export const PASSWORD = "correct horse battery";
 export const NAKURU = "c:032";
@@ -54,4 +55,13 @@ export async function seedTwoCounties(deps: Deps): Promise<Fixture> {
     nakuruResponder: await makeUser(deps, "ocs.nakuru@test.ke", ["responder"], [rift.id], [NAKURU]),
   };
   return { riftOrgId: rift.id, coastOrgId: coast.id, users };
+}
+
+/** A client signed in as `email` with the fixtures' password; throws, naming the answer, if sign-in fails. */
+export async function signedIn(server: { url: string }, email: string): Promise<ApiClient> {
+  const api = new ApiClient(server.url);
+  const res = await api.login(email, PASSWORD);
+  if (res.status !== 200)
+    throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return api;
 }

@@ -14,8 +14,8 @@ import { mayRevealIdentity } from "../features/reports/identity.service.ts";
 import { addToReport, submitReport } from "../features/reports/reports.service.ts";
 import { createUser } from "../features/users/users.service.ts";
 import type { Principal } from "../lib/scope.ts";
-import { type Fixture, NAKURU, PASSWORD, seedTwoCounties } from "./fixtures.ts";
-import { ApiClient, startTestServer, type TestServer } from "./harness.ts";
+import { type Fixture, NAKURU, PASSWORD, seedTwoCounties, signedIn } from "./fixtures.ts";
+import { startTestServer, type TestServer } from "./harness.ts";
 
 const PHONE = "+254712345678";
 const NAME = "Zawadi Njeri Otieno";
@@ -39,12 +39,6 @@ async function staff(email: string, roles: Role[], canRevealIdentity = false) {
     placeIds: [NAKURU],
     canRevealIdentity,
   });
-}
-
-async function signedIn(email: string): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  expect((await api.login(email, PASSWORD)).status).toBe(200);
-  return api;
 }
 
 beforeAll(async () => {
@@ -108,7 +102,7 @@ function expectNoReporter(route: string, status: number, body: string) {
 describe("the reporter's identity", () => {
   for (const email of ["ocs.nakuru@test.ke", "viewer.nakuru@test.ke", "officer.untrusted@test.ke"]) {
     it(`never reaches ${email} through any route`, async () => {
-      const api = await signedIn(email);
+      const api = await signedIn(server, email);
       const routes = server.app.registeredRoutes.filter((route) => route !== "POST /api/auth/logout");
       expect(routes).toContain("POST /api/reports/:id/identity");
       let calls = 0;
@@ -127,7 +121,7 @@ describe("the reporter's identity", () => {
   }
 
   it("is revealed to a trusted programme officer with a reason, and the audit keeps the reason, not the identity", async () => {
-    const officer = await signedIn("officer.trusted@test.ke");
+    const officer = await signedIn(server, "officer.trusted@test.ke");
     const missing = await officer.post(`/api/reports/${reportIds[0]}/identity`, {});
     expect(missing.status).toBe(400);
     const res = await officer.post(`/api/reports/${reportIds[0]}/identity`, {
@@ -147,7 +141,7 @@ describe("the reporter's identity", () => {
   });
 
   it("of a reporter who did not agree to be contacted, is revealed only for a stated risk to safety, audited apart", async () => {
-    const officer = await signedIn("officer.trusted@test.ke");
+    const officer = await signedIn(server, "officer.trusted@test.ke");
     const url = `/api/reports/${reportIds[1]}/identity`; // the SMS report: no consent to contact
     const plain = await officer.post(url, { reason: "Would like to ask a follow-up question" });
     expect(plain.status).toBe(409);

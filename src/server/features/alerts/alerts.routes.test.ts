@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertDetail, AlertListResponse, AlertView } from "../../../common/contracts/alerts.ts";
-import { type Fixture, MOMBASA, makeUser, NAKURU, PASSWORD, seedTwoCounties } from "../../test/fixtures.ts";
+import { type Fixture, MOMBASA, makeUser, NAKURU, seedTwoCounties, signedIn } from "../../test/fixtures.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
 import { auditLog } from "../audit/audit.table.ts";
 import { reports } from "../reports/reports.table.ts";
@@ -19,12 +19,6 @@ let nakuru: ApiClient;
 let mombasa: ApiClient;
 let nakuruWard: AlertView;
 let mombasaWard: AlertView;
-
-async function signedIn(email: string): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  expect((await api.login(email, PASSWORD)).status).toBe(200);
-  return api;
-}
 
 async function auditFor(alertId: string) {
   return server.deps.db
@@ -51,8 +45,8 @@ beforeAll(async () => {
     category: "gang_crime",
   });
   await seedBurst(server.deps, { placeId: "w:0027", backgroundPlaceId: "w:0016", category: "gang_crime" });
-  nakuru = await signedIn("officer.nakuru@test.ke");
-  mombasa = await signedIn("officer.mombasa@test.ke");
+  nakuru = await signedIn(server, "officer.nakuru@test.ke");
+  mombasa = await signedIn(server, "officer.mombasa@test.ke");
   const nakuruList = (await nakuru.get<AlertListResponse>("/api/alerts")).body;
   const mombasaList = (await mombasa.get<AlertListResponse>("/api/alerts")).body;
   nakuruWard = nakuruList.alerts.find((a) => a.area.level === "ward") as AlertView;
@@ -126,7 +120,7 @@ describe("listing and reading alerts", () => {
   });
 
   it("roles without alerts.manage are refused", async () => {
-    const responder = await signedIn("ocs.nakuru@test.ke");
+    const responder = await signedIn(server, "ocs.nakuru@test.ke");
     expect((await responder.get("/api/alerts")).status).toBe(403);
     expect((await responder.get(`/api/alerts/${nakuruWard.id}`)).status).toBe(403);
     expect((await new ApiClient(server.url).get("/api/alerts")).status).toBe(401);
@@ -227,12 +221,12 @@ describe("the lifecycle", () => {
 describe("notifications", () => {
   beforeAll(async () => {
     // The lifecycle tests moved the clock past the sessions' lifetime.
-    nakuru = await signedIn("officer.nakuru@test.ke");
-    mombasa = await signedIn("officer.mombasa@test.ke");
+    nakuru = await signedIn(server, "officer.nakuru@test.ke");
+    mombasa = await signedIn(server, "officer.mombasa@test.ke");
   });
 
   it("each officer covering the area is notified; reading one marks it read, with an audit row", async () => {
-    const both = await signedIn("me.both@test.ke");
+    const both = await signedIn(server, "me.both@test.ke");
     const mine = await both.get("/api/alerts/notifications");
     expect(mine.status).toBe(200);
     expect(mine.body.notifications.map((n: { areaLabel: string }) => n.areaLabel).sort()).toEqual(

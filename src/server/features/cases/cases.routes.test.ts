@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statusMessage } from "../../../common/messages.ts";
 import { queryRows } from "../../db/client.ts";
 import { inTransaction } from "../../deps.ts";
-import { PASSWORD } from "../../test/fixtures.ts";
-import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
+import { signedIn } from "../../test/fixtures.ts";
+import { type ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
 import { openCaseForReport } from "./cases.service.ts";
 import {
   type CaseFixture,
@@ -23,17 +23,11 @@ let fx: CaseFixture;
 let officer: ApiClient;
 let ocs: ApiClient;
 
-async function signedIn(email: string): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  expect((await api.login(email, PASSWORD)).status).toBe(200);
-  return api;
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   fx = await seedCases(server.deps);
-  officer = await signedIn(fx.people.programmeOfficer.email);
-  ocs = await signedIn(fx.people.ocs.email);
+  officer = await signedIn(server, fx.people.programmeOfficer.email);
+  ocs = await signedIn(server, fx.people.ocs.email);
 });
 afterAll(() => server?.close());
 
@@ -195,7 +189,7 @@ describe("the lifecycle", () => {
     const noReason = await ocs.post(path, { action: "close" });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields[0].path).toBe("reason");
-    const mombasa = await signedIn(fx.people.mombasaOcs.email);
+    const mombasa = await signedIn(server, fx.people.mombasaOcs.email);
     expect((await mombasa.post(path, { action: "acknowledge" })).status).toBe(404);
     const closed = await ocs.post(path, { action: "close", reason: "Nobody at the scene, nothing happened" });
     expect(closed.body.case).toMatchObject({

@@ -3,25 +3,19 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
-import { type Fixture, PASSWORD, seedTwoCounties } from "../../test/fixtures.ts";
-import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
+import { type Fixture, seedTwoCounties, signedIn } from "../../test/fixtures.ts";
+import { type ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
 
 let server: TestServer;
 let fx: Fixture;
 let national: ApiClient;
 let nakuru: ApiClient;
 
-async function signedIn(email: string) {
-  const api = new ApiClient(server.url);
-  expect((await api.login(email, PASSWORD)).status).toBe(200);
-  return api;
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   fx = await seedTwoCounties(server.deps);
-  national = await signedIn("national@test.ke");
-  nakuru = await signedIn("admin.nakuru@test.ke");
+  national = await signedIn(server, "national@test.ke");
+  nakuru = await signedIn(server, "admin.nakuru@test.ke");
 });
 afterAll(() => server?.close());
 
@@ -124,9 +118,9 @@ describe("responder units", () => {
   });
 
   it("is for administrators to edit and programme staff to read, not for responders", async () => {
-    const ocs = await signedIn("ocs.nakuru@test.ke");
+    const ocs = await signedIn(server, "ocs.nakuru@test.ke");
     expect((await ocs.get("/api/responder-units")).status).toBe(403);
-    const officer = await signedIn("officer.mombasa@test.ke");
+    const officer = await signedIn(server, "officer.mombasa@test.ke");
     expect(
       (await officer.get("/api/responder-units")).body.units.map((u: { name: string }) => u.name),
     ).toEqual(["Likoni Police Station"]);

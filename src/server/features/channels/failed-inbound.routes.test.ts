@@ -1,7 +1,7 @@
 // Incoming SMS that processing gave up on: seen by national staff without sender or text, run again on request.
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, seedTwoCounties } from "../../test/fixtures.ts";
+import { seedTwoCounties, signedIn } from "../../test/fixtures.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
 import { auditLog } from "../audit/audit.table.ts";
 import { AT_SMS_PATH, atSms, postForm } from "./gateway-requests.fixture.ts";
@@ -13,15 +13,9 @@ let national: ApiClient;
 beforeAll(async () => {
   server = await startTestServer();
   await seedTwoCounties(server.deps);
-  national = await signedIn("national@test.ke");
+  national = await signedIn(server, "national@test.ke");
 });
 afterAll(() => server?.close());
-
-async function signedIn(email: string): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  await api.login(email, PASSWORD);
-  return api;
-}
 
 let nextPhone = 722_400_100;
 
@@ -104,12 +98,12 @@ describe("incoming SMS that could not be processed", () => {
 
   it("staff who cover one county, and roles without the permission, get 403 saying why", async () => {
     const { id } = await failedSms("Ujumbe kutoka Likoni");
-    const county = await signedIn("admin.nakuru@test.ke");
+    const county = await signedIn(server, "admin.nakuru@test.ke");
     const refused = await county.get("/api/channels/failed");
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain("whole country");
     expect((await county.post(`/api/channels/failed/${id}/retry`)).status).toBe(403);
-    const responder = await signedIn("ocs.nakuru@test.ke");
+    const responder = await signedIn(server, "ocs.nakuru@test.ke");
     expect((await responder.get("/api/channels/failed")).status).toBe(403);
     expect((await new ApiClient(server.url).get("/api/channels/failed")).status).toBe(401);
     const [row] = await server.deps.db.select().from(inboundMessages).where(eq(inboundMessages.id, id));

@@ -2,8 +2,8 @@
 // text, and settled by a person: sent again, or recorded as sent after checking.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, seedTwoCounties } from "../../test/fixtures.ts";
-import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
+import { seedTwoCounties, signedIn } from "../../test/fixtures.ts";
+import { type ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
 import { auditLog } from "../audit/audit.table.ts";
 import { AT_SMS_PATH, atSms, postForm } from "../channels/gateway-requests.fixture.ts";
 import { PHONE_INDEX_PURPOSE } from "./outbox.service.ts";
@@ -14,15 +14,9 @@ let national: ApiClient;
 beforeAll(async () => {
   server = await startTestServer();
   await seedTwoCounties(server.deps);
-  national = await signedIn("national@test.ke");
+  national = await signedIn(server, "national@test.ke");
 });
 afterAll(() => server?.close());
-
-async function signedIn(email: string): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  await api.login(email, PASSWORD);
-  return api;
-}
 
 let nextPhone = 722_500_100;
 
@@ -120,7 +114,7 @@ describe("outgoing messages that did not go out for sure", () => {
 
   it("county staff get 403 saying why; unknown or malformed ids 404; a bad limit 400", async () => {
     const { id } = await undeliveredReceipt("failed");
-    const county = await signedIn("admin.nakuru@test.ke");
+    const county = await signedIn(server, "admin.nakuru@test.ke");
     const refused = await county.get("/api/messaging/undelivered");
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain("whole country");

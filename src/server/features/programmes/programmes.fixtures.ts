@@ -1,8 +1,11 @@
 // Shared set-up for the programme route tests: the two-county fixture plus programme staff, and
 // helpers that create a programme and project through the API as real clients would.
 import { expect } from "vitest";
-import { type Fixture, makeUser, PASSWORD, seedTwoCounties } from "../../test/fixtures.ts";
-import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
+import { type Fixture, makeUser, seedTwoCounties, signedIn } from "../../test/fixtures.ts";
+
+export { signedIn };
+
+import { type ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
 
 export interface ProgrammeFixture extends Fixture {
   /** Programme officer of the Rift org, Nakuru county. */
@@ -15,12 +18,6 @@ export interface ProgrammeFixture extends Fixture {
   mombasaOfficer: ApiClient;
   /** Programme officer of the Rift org with every area. */
   nationalOfficer: ApiClient;
-}
-
-export async function signedIn(server: TestServer, email: string): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  expect((await api.login(email, PASSWORD)).status).toBe(200);
-  return api;
 }
 
 export async function seedProgrammeStaff(server: TestServer): Promise<ProgrammeFixture> {

@@ -1,8 +1,8 @@
 // Builders for the reports route tests: reports submitted through the same service every channel
 // uses, then triaged by the real background worker.
 import { inTransaction } from "../../deps.ts";
-import { makeUser, PASSWORD } from "../../test/fixtures.ts";
-import { ApiClient, type TestServer } from "../../test/harness.ts";
+import { makeUser } from "../../test/fixtures.ts";
+import type { TestServer } from "../../test/harness.ts";
 import { type NewReport, submitReport } from "./reports.service.ts";
 
 export async function submit(
@@ -22,12 +22,5 @@ export async function submitAndTriage(
   return submitted;
 }
 
-export async function signedIn(server: TestServer, email: string): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  const res = await api.login(email, PASSWORD);
-  if (res.status !== 200)
-    throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return api;
-}
-
+export { signedIn } from "../../test/fixtures.ts";
 export { makeUser };

@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import type { FailedInboundView, InboundBacklogView } from "../../../common/contracts/channels.ts";
 import { useApi } from "../../app/api-context.tsx";
 import { errorText } from "../../ui/error-text.ts";
-import { ErrorAlert, LoadError, Loading, SuccessNotice } from "../../ui/notices.tsx";
+import { ErrorAlert, SuccessNotice } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
+import { MessageTable, useMoment } from "./message-table.tsx";
 
 const failedKey = ["channels", "failed"] as const;
 
@@ -34,7 +35,8 @@ function useFailedMessages() {
 }
 
 export function FailedMessagesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const when = useMoment();
   const api = useApi();
   const queryClient = useQueryClient();
   const failed = useFailedMessages();
@@ -42,10 +44,6 @@ export function FailedMessagesPage() {
     mutationFn: (id: string) => api.post<{ queued: boolean }>(`/api/channels/failed/${id}/retry`),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: failedKey }),
   });
-  const when = (iso: string | null) =>
-    iso
-      ? new Date(iso).toLocaleString(i18n.resolvedLanguage, { dateStyle: "medium", timeStyle: "short" })
-      : "—";
   return (
     <>
       <PageTitle>{t("admin.incoming")}</PageTitle>
@@ -66,52 +64,38 @@ export function FailedMessagesPage() {
           })}
         </p>
       ) : null}
-      {failed.isPending ? <Loading /> : null}
-      {failed.isError ? <LoadError error={failed.error} retry={() => void failed.refetch()} /> : null}
-      {failed.data?.messages.length === 0 ? <p className="muted">{t("channels.none")}</p> : null}
-      {failed.data && failed.data.messages.length > 0 ? (
-        <>
-          <p>{t("channels.count", { count: failed.data.total })}</p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("admin.incoming")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("channels.received")}</th>
-                  <th scope="col">{t("channels.gateway")}</th>
-                  <th scope="col">{t("channels.attempts")}</th>
-                  <th scope="col">{t("channels.lastError")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("channels.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {failed.data.messages.map((m) => (
-                  <tr key={m.id}>
-                    <td>{when(m.receivedAt)}</td>
-                    <td>{GATEWAY_NAMES[m.gateway]}</td>
-                    <td>{m.attempts}</td>
-                    <td>
-                      <code>{m.lastError ?? "—"}</code>
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        disabled={retry.isPending}
-                        aria-label={t("channels.retryOne", { when: when(m.receivedAt) })}
-                        onClick={() => retry.mutate(m.id)}
-                      >
-                        {t("channels.retry")}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : null}
+      <MessageTable
+        query={failed}
+        caption={t("admin.incoming")}
+        none={t("channels.none")}
+        count={(total) => t("channels.count", { count: total })}
+        columns={[
+          t("channels.received"),
+          t("channels.gateway"),
+          t("channels.attempts"),
+          t("channels.lastError"),
+        ]}
+        row={(m) => (
+          <tr key={m.id}>
+            <td>{when(m.receivedAt)}</td>
+            <td>{GATEWAY_NAMES[m.gateway]}</td>
+            <td>{m.attempts}</td>
+            <td>
+              <code>{m.lastError ?? "—"}</code>
+            </td>
+            <td>
+              <button
+                type="button"
+                disabled={retry.isPending}
+                aria-label={t("channels.retryOne", { when: when(m.receivedAt) })}
+                onClick={() => retry.mutate(m.id)}
+              >
+                {t("channels.retry")}
+              </button>
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }
