@@ -73,7 +73,11 @@ describe("the baraza command", () => {
     }
   });
 
-  it("creates a user, verifies an intact audit log, and detects an altered row", async () => {
+  // Six child processes, each starting Node and opening the database, one of them seeding the whole
+  // demo: about 40 s on PGlite alone, and it passed 60 s in CI with another route file beside it.
+  it("creates a user, verifies an intact audit log, and detects an altered row", {
+    timeout: 180_000,
+  }, async () => {
     const org = await baraza(["migrate"]);
     expect(org.code).toBe(0);
     const bad = await baraza(
