@@ -56,7 +56,8 @@ async function tamperWithAuditRow(): Promise<void> {
 }
 
 describe("the baraza command", () => {
-  it("every command answers --help", async () => {
+  // Eight child processes, about 2.5 s each to start Node alone: 20 s on a quiet machine.
+  it("every command answers --help", { timeout: 120_000 }, async () => {
     for (const args of [
       [],
       ["serve"],
