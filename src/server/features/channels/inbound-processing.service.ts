@@ -12,6 +12,7 @@ import { queryRows } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { retryDelayMs } from "../../jobs/queue.ts";
 import { hitRateLimit } from "../../lib/rate-limit.ts";
+import { maskContacts } from "../../lib/redact.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { caseAwareStatusByReference } from "../cases/feedback.service.ts";
 import { enqueueSms, STOP_CONFIRMATION_PURPOSE } from "../messaging/outbox.service.ts";
@@ -124,8 +125,9 @@ async function waitingForOlderMessages(txDeps: Deps, claimed: ClaimedRow[]): Pro
 async function recordFailure(txDeps: Deps, row: ClaimedRow, error: unknown): Promise<boolean> {
   const attempts = row.attempts + 1;
   const giveUp = attempts >= MAX_INBOUND_ATTEMPTS;
-  // The message only: a driver error can quote values, but never the payload we decrypted.
-  const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  // The message only: a driver error can quote values, but never the payload we decrypted; and no
+  // number or address it may quote, since staff read it on the Incoming SMS page.
+  const message = maskContacts(error instanceof Error ? error.message : String(error)).slice(0, 500);
   txDeps.log.warn({ inboundId: row.id, attempt: attempts }, `inbound SMS not processed: ${message}`);
   await txDeps.db
     .update(inboundMessages)

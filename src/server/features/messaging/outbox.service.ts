@@ -1,9 +1,11 @@
 // The outbox: `enqueueSms` / `enqueueEmail` inside the transaction of the change that causes the
 // message; `deliverDueMessages` from the worker, for both channels. See outbound_messages in outbox.table.ts for the states.
+
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.ts";
 import type { Deps } from "../../deps.ts";
 import { retryDelayMs } from "../../jobs/queue.ts";
+import { maskContacts } from "../../lib/redact.ts";
 import { smsOptOuts } from "../channels/inbound.table.ts";
 import { outboundMessages } from "./outbox.table.ts";
 
@@ -177,13 +179,16 @@ async function deliverOne(deps: Deps, message: ClaimedMessage): Promise<void> {
     return;
   }
   const giveUp = !result.retryable || message.attempts >= MAX_SEND_ATTEMPTS;
+  // Gateways and mail servers quote the number or address they refused; staff read this on the
+  // Outgoing messages page, and a resident's number is shown only through an audited reveal.
+  const error = maskContacts(result.error).slice(0, 500);
   deps.log.warn(
     { outboundId: message.id, attempt: message.attempts },
-    `${email ? "Email" : "SMS"} not sent: ${result.error}`,
+    `${email ? "Email" : "SMS"} not sent: ${error}`,
   );
   await finish({
     status: result.uncertain ? "uncertain" : giveUp ? "failed" : "pending",
-    lastError: result.error.slice(0, 500),
+    lastError: error,
     nextAttemptAt: new Date(deps.now().getTime() + retryDelayMs(message.attempts)),
   });
 }

@@ -39,7 +39,11 @@ async function undeliveredReceipt(how: "failed" | "uncertain"): Promise<{ id: st
     ok: false,
     retryable: false,
     ...(how === "uncertain" && { uncertain: true }),
-    error: how === "uncertain" ? "socket hang up" : "InvalidPhoneNumber",
+    // As Twilio answers a refused number: quoting it.
+    error:
+      how === "uncertain"
+        ? "socket hang up"
+        : `HTTP 400: The 'To' number ${phone} is not a valid phone number.`,
   });
   await server.worker.drain();
   const [receipt] = await server.deps.db
@@ -66,7 +70,7 @@ describe("outgoing messages that did not go out for sure", () => {
       channel: "sms",
       status: "failed",
       purpose: "report.receipt",
-      lastError: "InvalidPhoneNumber",
+      lastError: "HTTP 400: The 'To' number [phone] is not a valid phone number.",
     });
     expect(row.reportReference).toMatch(/^BRZ-/);
     const text = JSON.stringify(body);

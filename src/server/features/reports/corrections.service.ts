@@ -5,6 +5,7 @@
 import type { Writable } from "node:stream";
 import { desc, gte, inArray } from "drizzle-orm";
 import type { Deps } from "../../deps.ts";
+import { maskPhones } from "../../lib/redact.ts";
 import { places } from "../places/places.table.ts";
 import { triageLabels } from "./verification.table.ts";
 
@@ -20,13 +21,6 @@ export interface LabelledExample {
   corrected: boolean;
   engineVersion: string;
   labelledAt: string;
-}
-
-// +254 7xx xxx xxx, 07xx xxx xxx, 7xxxxxxxx and the like, with or without spaces and dashes.
-const PHONE_LIKE = /(?:\+?\d[\s.-]?){8,}\d/g;
-
-export function maskPhones(text: string): string {
-  return text.replace(PHONE_LIKE, "[phone]");
 }
 
 type PlaceNames = { county: string | null; place: string | null };

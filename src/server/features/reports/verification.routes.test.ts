@@ -5,9 +5,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { inTransaction } from "../../deps.ts";
+import { maskPhones } from "../../lib/redact.ts";
 import { type Fixture, NAKURU, seedTwoCounties } from "../../test/fixtures.ts";
 import { type ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
-import { exportLabelledExamples, maskPhones } from "./corrections.service.ts";
+import { exportLabelledExamples } from "./corrections.service.ts";
 import { addToReport } from "./reports.service.ts";
 import { makeUser, signedIn, submit, submitAndTriage } from "./reports-test.fixture.ts";
 
