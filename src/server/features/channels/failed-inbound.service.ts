@@ -1,11 +1,13 @@
 // Incoming SMS that processing gave up on (MAX_INBOUND_ATTEMPTS failures): shown to staff without
 // their sender or text, and run again on request once the cause is fixed, so that no report sent
 // by SMS is lost to a bug or an outage that outlasted the retries.
+
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { FailedInboundView, InboundBacklogView } from "../../../common/contracts/channels.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { conflict, forbidden, notFound } from "../../lib/errors.ts";
 import { isUuid } from "../../lib/ids.ts";
+import { maskContacts } from "../../lib/redact.ts";
 import { type Principal, requirePermission } from "../../lib/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { actorOf } from "../users/users.service.ts";
@@ -63,6 +65,8 @@ export async function listFailedInbound(
       kind: row.kind as FailedInboundView["kind"],
       receivedAt: row.receivedAt.toISOString(),
       failedAt: row.failedAt?.toISOString() ?? null,
+      // Rows stored before errors were masked on the way in (inbound-processing.service.ts).
+      lastError: row.lastError && maskContacts(row.lastError),
     })),
     total: counted?.n ?? 0,
     waiting: {

@@ -78,6 +78,16 @@ describe("outgoing messages that did not go out for sure", () => {
     expect(text).not.toContain("ripoti");
   });
 
+  it("an error stored before masking existed is masked when shown", async () => {
+    const { id, phone } = await undeliveredReceipt("failed");
+    await server.deps.db
+      .update(outboundMessages)
+      .set({ lastError: `Invalid destination ${phone}` })
+      .where(eq(outboundMessages.id, id));
+    const row = (await listed()).messages.find((m: { id: string }) => m.id === id);
+    expect(row.lastError).toBe("Invalid destination [phone]");
+  });
+
   it("a failed one is sent again when asked, reaches the resident, and the resend is audited", async () => {
     const { id, phone } = await undeliveredReceipt("failed");
     const before = server.sms.sent.filter((m) => m.to === phone).length;

@@ -2,11 +2,13 @@
 // one can be sent again once the cause is fixed; an uncertain one may have arrived, so only a person
 // who checked (with the gateway's delivery report, or the recipient) decides to send it again or to
 // record it as sent. Neither the recipient nor the text is shown.
+
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { UndeliveredView } from "../../../common/contracts/channels.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { conflict, notFound } from "../../lib/errors.ts";
 import { isUuid } from "../../lib/ids.ts";
+import { maskContacts } from "../../lib/redact.ts";
 import type { Principal } from "../../lib/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { requireNationalChannelsRole } from "../channels/failed-inbound.service.ts";
@@ -49,6 +51,8 @@ export async function listUndelivered(
       channel: row.channel as UndeliveredView["channel"],
       status: row.status as UndeliveredView["status"],
       createdAt: row.createdAt.toISOString(),
+      // Rows stored before errors were masked on the way in (outbox.service.ts) may quote the recipient.
+      lastError: row.lastError && maskContacts(row.lastError),
     })),
     total: counted?.n ?? 0,
   };
