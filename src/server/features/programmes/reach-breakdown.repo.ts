@@ -20,6 +20,20 @@ import {
   whereBeyond,
 } from "./reach-sql.ts";
 
+/** Where the traits of a named person, and those of an anonymous head count, are kept. */
+const PERSON_TRAITS = {
+  gender: participants.gender,
+  ageBand: participants.ageBand,
+  disability: participants.disability,
+  role: participants.role,
+};
+const HEAD_COUNT_TRAITS = {
+  gender: anonymousAttendances.gender,
+  ageBand: anonymousAttendances.ageBand,
+  disability: anonymousAttendances.disability,
+  role: anonymousAttendances.role,
+};
+
 const youth = (ageBand: AnyPgColumn) =>
   sql`case when ${ageBand} = 'unknown' then 'unknown' when ${inArray(ageBand, [...YOUTH_AGE_BANDS])} then 'youth' else 'not_youth' end`;
 
@@ -136,18 +150,12 @@ async function breakdownInOnePassPerPerson(
   by: readonly Dimension[],
   minSessions: number | undefined,
 ): Promise<NamedBreakdownRow[] | undefined> {
-  const person = {
-    gender: participants.gender,
-    ageBand: participants.ageBand,
-    disability: participants.disability,
-    role: participants.role,
-  };
   const activitySide = by.filter((d) => ACTIVITY_DIMENSIONS.includes(d));
   const personSide = by.filter((d) => !ACTIVITY_DIMENSIONS.includes(d));
   const present = (
     await queryRows<Record<string, string>>(
       db,
-      sql`select distinct ${keyColumns(activitySide.map((d) => dimensionSql(d, person, ACTIVITY_WITH_GROUP)))}
+      sql`select distinct ${keyColumns(activitySide.map((d) => dimensionSql(d, PERSON_TRAITS, ACTIVITY_WITH_GROUP)))}
         from ${activities} left join ${dialogueSessions} on ${dialogueSessions.activityId} = ${activities.id}
         where ${where(ACTIVITY, f)}`,
     )
@@ -166,7 +174,7 @@ async function breakdownInOnePassPerPerson(
   });
   const rows = await queryRows<Record<string, string | number>>(
     db,
-    sql`select ${personSide.length > 0 ? sql`${keyColumns(personSide.map((d) => dimensionSql(d, person, ATTENDANCE)))},` : sql``}
+    sql`select ${personSide.length > 0 ? sql`${keyColumns(personSide.map((d) => dimensionSql(d, PERSON_TRAITS, ATTENDANCE)))},` : sql``}
         coalesce(sum(per_person.n), 0)::int as all_named ${sql.join(figuresPerKey, sql``)}
       from (select ${attendances.participantId} as pid, count(*) as n ${sql.join(countsPerKey, sql``)}
             from ${attendances} where ${where(ATTENDANCE, f)} group by 1) per_person
@@ -197,6 +205,60 @@ async function breakdownInOnePassPerPerson(
   return counted === attended ? named : undefined;
 }
 
+/** For totals counted along a breakdown: one column per filter of `along`, each made by `make`. */
+const columnsAlong =
+  (along: readonly ProjectFilter[]) =>
+  (make: (w: ProjectFilter, i: number) => SQL): SQL =>
+    sql.join(along.map(make), sql``);
+
+/**
+ * The general breakdown of named attendance, for any dimensions. Two steps, because count(distinct)
+ * per key sorts every attendance: first one row per person and activity-side key with their
+ * attendance count, then people per key. Traits of the person are joined in the second step, on at
+ * most one row per person and key.
+ */
+function breakdownByPersonAndKey(
+  db: Db,
+  f: ProjectFilter,
+  by: readonly Dimension[],
+  minSessions: number | undefined,
+  along: readonly ProjectFilter[],
+): Promise<NamedBreakdownRow[]> {
+  const activitySide = by.filter((d) => ACTIVITY_DIMENSIONS.includes(d));
+  const each = columnsAlong(along);
+  const perPerson = sql`select ${attendances.participantId} as pid
+      ${sql.join(
+        activitySide.map(
+          (d, i) => sql`, ${dimensionSql(d, PERSON_TRAITS, ATTENDANCE)} as ${sql.raw(`a${i}`)}`,
+        ),
+        sql``,
+      )}, count(*) as n
+      ${each((w, i) => sql`, count(*) filter (where ${whereBeyond(ATTENDANCE, w, f)}) as ${sql.raw(`n${i}`)}`)}
+    from ${attendances}
+    where ${where(ATTENDANCE, f)}
+    group by ${groupByAll(activitySide.length + 1)}`;
+  const keys = by.map((d) =>
+    ACTIVITY_DIMENSIONS.includes(d)
+      ? sql.raw(`per_person.a${activitySide.indexOf(d)}`)
+      : dimensionSql(d, PERSON_TRAITS, ATTENDANCE),
+  );
+  const needsPerson = activitySide.length < by.length;
+  return queryRows<NamedBreakdownRow>(
+    db,
+    sql`select ${keyColumns(keys)}, count(*)::int as people, sum(per_person.n)::int as named,
+          ${minSessions === undefined ? sql`0` : sql`(count(*) filter (where per_person.n >= ${minSessions}))::int`} as repeat
+          ${each((_, i) => {
+            const ni = sql.raw(`per_person.n${i}`);
+            return sql`, (count(*) filter (where ${ni} > 0))::int as ${sql.raw(`p${i}`)},
+              coalesce(sum(${ni}), 0)::int as ${sql.raw(`s${i}`)},
+              (count(*) filter (where ${ni} >= ${minSessions}))::int as ${sql.raw(`r${i}`)}`;
+          })}
+        from (${perPerson}) per_person
+        ${needsPerson ? sql`join ${participants} on ${participants.id} = per_person.pid` : sql``}
+        group by ${groupByAll(by.length)}`,
+  );
+}
+
 /**
  * Breakdown rows; with `minSessions`, also how many of each row's people came that often (person
  * dimensions only), and the totals over each of `along`, filters whose rows lie within `f`.
@@ -210,66 +272,22 @@ export async function breakdownRows(
 ): Promise<{ rows: (BreakdownRow & { repeat: number })[]; alongTotals: WindowTotals[] }> {
   const alongTotals = along.map(() => ({ ...NO_ONE }));
   if (by.length === 0) return { rows: [], alongTotals };
-  // Two steps, because count(distinct) per key sorts every attendance: first one row per person and
-  // activity-side key with their attendance count, then people per key. Traits of the person are
-  // joined in the second step, on at most one row per person and key.
   const activitySide = by.filter((d) => ACTIVITY_DIMENSIONS.includes(d));
   if (along.length > 0 && (activitySide.length > 0 || minSessions === undefined))
     throw new Error("totals are counted along a breakdown by traits of the person only");
-  const each = (make: (w: ProjectFilter, i: number) => SQL) => sql.join(along.map(make), sql``);
-  const person = {
-    gender: participants.gender,
-    ageBand: participants.ageBand,
-    disability: participants.disability,
-    role: participants.role,
-  };
-  const perPerson = sql`select ${attendances.participantId} as pid
-      ${sql.join(
-        activitySide.map((d, i) => sql`, ${dimensionSql(d, person, ATTENDANCE)} as ${sql.raw(`a${i}`)}`),
-        sql``,
-      )}, count(*) as n
-      ${each((w, i) => sql`, count(*) filter (where ${whereBeyond(ATTENDANCE, w, f)}) as ${sql.raw(`n${i}`)}`)}
-    from ${attendances}
-    where ${where(ATTENDANCE, f)}
-    group by ${groupByAll(activitySide.length + 1)}`;
-  const keys = by.map((d) =>
-    ACTIVITY_DIMENSIONS.includes(d)
-      ? sql.raw(`per_person.a${activitySide.indexOf(d)}`)
-      : dimensionSql(d, person, ATTENDANCE),
-  );
-  const needsPerson = activitySide.length < by.length;
+  const each = columnsAlong(along);
   const named =
     (activitySide.length > 0
       ? await withRoomToGroup(db, (tx) => breakdownInOnePassPerPerson(tx, f, by, minSessions))
       : undefined) ??
     (await withRoomToGroup(
       db,
-      (tx) =>
-        queryRows<NamedBreakdownRow>(
-          tx,
-          sql`select ${keyColumns(keys)}, count(*)::int as people, sum(per_person.n)::int as named,
-          ${minSessions === undefined ? sql`0` : sql`(count(*) filter (where per_person.n >= ${minSessions}))::int`} as repeat
-          ${each((_, i) => {
-            const ni = sql.raw(`per_person.n${i}`);
-            return sql`, (count(*) filter (where ${ni} > 0))::int as ${sql.raw(`p${i}`)},
-              coalesce(sum(${ni}), 0)::int as ${sql.raw(`s${i}`)},
-              (count(*) filter (where ${ni} >= ${minSessions}))::int as ${sql.raw(`r${i}`)}`;
-          })}
-        from (${perPerson}) per_person
-        ${needsPerson ? sql`join ${participants} on ${participants.id} = per_person.pid` : sql``}
-        group by ${groupByAll(by.length)}`,
-        ),
+      (tx) => breakdownByPersonAndKey(tx, f, by, minSessions, along),
       along.length > 0,
     ));
-  const heads = {
-    gender: anonymousAttendances.gender,
-    ageBand: anonymousAttendances.ageBand,
-    disability: anonymousAttendances.disability,
-    role: anonymousAttendances.role,
-  };
   const anonymous = await queryRows<Record<string, string> & { heads: number }>(
     db,
-    sql`select ${keyColumns(by.map((d) => dimensionSql(d, heads, ANONYMOUS)))},
+    sql`select ${keyColumns(by.map((d) => dimensionSql(d, HEAD_COUNT_TRAITS, ANONYMOUS)))},
           sum(${anonymousAttendances.count})::int as heads
           ${each((w, i) => sql`, coalesce(sum(${anonymousAttendances.count}) filter (where ${whereBeyond(ANONYMOUS, w, f)}), 0)::int as ${sql.raw(`h${i}`)}`)}
         from ${anonymousAttendances}
