@@ -9,8 +9,8 @@
 
 // C0 controls except \t \n \r, DEL, C1 controls, lone UTF-16 surrogates, and the bidi
 // embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069) that can disguise text.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this module's purpose.
 const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this module's purpose.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 /** True when the text holds a character that `withoutControlCharacters` would remove. */
