@@ -78,7 +78,9 @@ function nextStatus(status: string, outcome: DeliveryReport["outcome"]): string 
 
 function auditAction(before: string, after: string): string {
   if (before === after) return "outbound.delivery_report";
-  return before === "uncertain" ? "outbound.delivery_settled" : "outbound.delivery_failed";
+  if (before === "uncertain") return "outbound.delivery_settled";
+  // A failed send that arrived after all (a report later than the failure) is recorded as sent.
+  return after === "failed" ? "outbound.delivery_failed" : "outbound.delivery_confirmed";
 }
 
 async function apply(txDeps: Deps, row: Row, report: DeliveryReport, matchedBy: string): Promise<boolean> {
