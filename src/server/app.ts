@@ -13,6 +13,7 @@ import { auditRoutes } from "./features/audit/audit.routes.ts";
 import { casesRoutes } from "./features/cases/cases.routes.ts";
 import { respondersRoutes } from "./features/cases/responders.routes.ts";
 import { channelsRoutes } from "./features/channels/channels.routes.ts";
+import { deliveryReportsRoutes } from "./features/channels/delivery-reports.routes.ts";
 import { failedInboundRoutes } from "./features/channels/failed-inbound.routes.ts";
 import { undeliveredRoutes } from "./features/messaging/undelivered.routes.ts";
 import { organisationsRoutes } from "./features/organisations/organisations.routes.ts";
@@ -107,6 +108,7 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   alertsRoutes(app, deps);
   reportsRoutes(app, deps);
   channelsRoutes(app, deps);
+  deliveryReportsRoutes(app, deps);
   failedInboundRoutes(app, deps);
   undeliveredRoutes(app, deps);
   publicWebRoutes(app, deps);

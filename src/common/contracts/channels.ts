@@ -37,4 +37,11 @@ export interface UndeliveredView {
   createdAt: string;
   attempts: number;
   lastError: string | null;
+  /** The gateway's delivery report, when one came: what it means, its own word, why, and when. */
+  delivery: {
+    outcome: "pending" | "delivered" | "failed";
+    status: string;
+    failureReason: string | null;
+    reportedAt: string;
+  } | null;
 }

@@ -131,7 +131,8 @@ export async function deliverDueMessages(deps: Deps, limit = 50): Promise<number
       tx as unknown as Db,
       sql`
       update ${outboundMessages} set status = 'sending', attempts = ${outboundMessages.attempts} + 1,
-        lease_until = ${new Date(now.getTime() + SEND_LEASE_MS).toISOString()}
+        lease_until = ${new Date(now.getTime() + SEND_LEASE_MS).toISOString()},
+        provider = case when channel = 'sms' then ${deps.sms.name} else ${deps.email.name} end
       where id in (
         select id from ${outboundMessages}
         where status = 'pending' and next_attempt_at <= ${now.toISOString()}

@@ -7,6 +7,12 @@ import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } fr
  * `sending` (with a lease) before the driver is called, and a row found still `sending` after its
  * lease expired (the process died mid-send) becomes `uncertain` for a person to check, never
  * re-sent automatically. Failures the driver reports as retryable go back to `pending` with backoff.
+ *
+ * The gateway's delivery report (delivery-reports.service.ts) is recorded in the `delivery_*`
+ * columns, found by (provider, provider_message_id): `delivery_outcome` is what it means
+ * (`pending` on its way, `delivered`, `failed`; the last two are final), `delivery_status` the
+ * gateway's own word. A report settles an `uncertain` row (the gateway has it: `sent`, or `failed`)
+ * and moves a `sent` row the gateway could not deliver to `failed`, so that staff can send it again.
  */
 export const outboundMessages = pgTable(
   "outbound_messages",
@@ -28,7 +34,13 @@ export const outboundMessages = pgTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /** The driver that was handed the message (`africastalking`, `twilio`, `console`, `smtp`...). */
+    provider: text("provider"),
     providerMessageId: text("provider_message_id"),
+    deliveryOutcome: text("delivery_outcome"),
+    deliveryStatus: text("delivery_status"),
+    deliveryFailureReason: text("delivery_failure_reason"),
+    deliveryReportedAt: timestamp("delivery_reported_at", { withTimezone: true }),
     lastError: text("last_error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
@@ -37,10 +49,18 @@ export const outboundMessages = pgTable(
     uniqueIndex("outbound_dedupe_idx").on(t.dedupeKey),
     index("outbound_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index("outbound_report_idx").on(t.reportId),
+    // Not unique: a gateway reusing an id must never stop a message from being recorded as sent.
+    index("outbound_provider_message_idx").on(t.provider, t.providerMessageId),
+    // An uncertain send has no provider id: its report is matched by recipient (delivery-reports.service.ts).
+    index("outbound_uncertain_recipient_idx").on(t.recipientIndex).where(sql`${t.status} = 'uncertain'`),
     check("outbound_channel_check", sql`${t.channel} in ('sms','email')`),
     check(
       "outbound_status_check",
       sql`${t.status} in ('pending','sending','sent','failed','uncertain','suppressed')`,
+    ),
+    check(
+      "outbound_delivery_outcome_check",
+      sql`${t.deliveryOutcome} is null or ${t.deliveryOutcome} in ('pending','delivered','failed')`,
     ),
   ],
 );

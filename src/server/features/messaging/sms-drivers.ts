@@ -34,7 +34,11 @@ export function consoleSmsDriver(log: Deps["log"]): SmsDriver {
 
 /** Tests: keeps what was sent; `failNext` makes the next sends fail in a chosen way. */
 export interface MemoryDriver<M> {
-  readonly name: string;
+  /**
+   * "memory"; a test may set a gateway's name ("africastalking", "twilio") so that the messages it
+   * sends from then on are that gateway's, and that gateway's delivery reports find them.
+   */
+  name: string;
   readonly sent: M[];
   failNext(result: Extract<SendResult, { ok: false }>, times?: number): void;
   send(message: M): Promise<SendResult>;
@@ -70,12 +74,11 @@ async function post(fetchImpl: Fetch, url: string, init: RequestInit): Promise<R
     return await fetchImpl(url, { ...init, signal: AbortSignal.timeout(15_000) });
   } catch (error) {
     const timedOut = error instanceof Error && error.name === "TimeoutError";
-    // A timeout may come after the provider accepted the message: not retryable, or it could go twice.
-    return {
-      ok: false,
-      retryable: !timedOut,
-      error: timedOut ? "provider timed out" : "provider unreachable",
-    };
+    // A timeout may come after the provider accepted the message: uncertain, never retried (it could
+    // go twice); the gateway's delivery report settles it (delivery-reports.service.ts).
+    return timedOut
+      ? { ok: false, retryable: false, uncertain: true, error: "provider timed out" }
+      : { ok: false, retryable: true, error: "provider unreachable" };
   }
 }
 
@@ -111,19 +114,38 @@ export function africasTalkingSmsDriver(
   };
 }
 
-export function twilioSmsDriver(settings: Config["channels"]["twilio"], fetchImpl: Fetch = fetch): SmsDriver {
+/** Where Twilio posts the status of each message it was handed (delivery-reports.routes.ts). */
+export const TWILIO_STATUS_PATH = "/channels/twilio/status";
+export const AT_DELIVERY_PATH = "/channels/africastalking/delivery";
+
+/**
+ * Twilio reports delivery only to a `StatusCallback` given with each message, so the driver passes
+ * one when the server's public URL is known (BARAZA_PUBLIC_URL). Africa's Talking posts to the
+ * delivery-report URL set in its dashboard instead.
+ */
+export function twilioSmsDriver(
+  settings: Config["channels"]["twilio"],
+  fetchImpl: Fetch = fetch,
+  publicUrl?: string,
+): SmsDriver {
   const { accountSid, authToken, from } = settings;
   if (!accountSid || !authToken || !from)
     throw new Error("Twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM");
   const url = `https://api.twilio.com/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`;
   const authorization = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
+  const statusCallback = publicUrl ? `${publicUrl.replace(/\/+$/, "")}${TWILIO_STATUS_PATH}` : undefined;
   return {
     name: "twilio",
     async send({ to, body }) {
       const response = await post(fetchImpl, url, {
         method: "POST",
         headers: { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ To: to, From: from, Body: body }).toString(),
+        body: new URLSearchParams({
+          To: to,
+          From: from,
+          Body: body,
+          ...(statusCallback && { StatusCallback: statusCallback }),
+        }).toString(),
       });
       if (!(response instanceof Response)) return response;
       const json = (await response.json().catch(() => null)) as { sid?: string; message?: string } | null;
@@ -143,7 +165,7 @@ export function smsDriverFromConfig(config: Config, log: Deps["log"]): SmsDriver
     case "africastalking":
       return africasTalkingSmsDriver(config.channels.africastalking);
     case "twilio":
-      return twilioSmsDriver(config.channels.twilio);
+      return twilioSmsDriver(config.channels.twilio, fetch, config.publicUrl);
     default:
       return consoleSmsDriver(log);
   }

@@ -35,6 +35,10 @@ export async function listUndelivered(
       createdAt: outboundMessages.createdAt,
       attempts: outboundMessages.attempts,
       lastError: outboundMessages.lastError,
+      deliveryOutcome: outboundMessages.deliveryOutcome,
+      deliveryStatus: outboundMessages.deliveryStatus,
+      deliveryFailureReason: outboundMessages.deliveryFailureReason,
+      deliveryReportedAt: outboundMessages.deliveryReportedAt,
     })
     .from(outboundMessages)
     .leftJoin(reports, eq(reports.id, outboundMessages.reportId))
@@ -46,19 +50,43 @@ export async function listUndelivered(
     .from(outboundMessages)
     .where(unsettled);
   return {
-    messages: rows.map((row) => ({
-      ...row,
-      channel: row.channel as UndeliveredView["channel"],
-      status: row.status as UndeliveredView["status"],
-      createdAt: row.createdAt.toISOString(),
-      // Rows stored before errors were masked on the way in (outbox.service.ts) may quote the recipient.
-      lastError: row.lastError && maskContacts(row.lastError),
-    })),
+    messages: rows.map(
+      ({ deliveryOutcome, deliveryStatus, deliveryFailureReason, deliveryReportedAt, ...row }) => ({
+        ...row,
+        channel: row.channel as UndeliveredView["channel"],
+        status: row.status as UndeliveredView["status"],
+        createdAt: row.createdAt.toISOString(),
+        // Rows stored before errors were masked on the way in (outbox.service.ts) may quote the recipient.
+        lastError: row.lastError && maskContacts(row.lastError),
+        // The gateway's word (delivery-reports.service.ts), masked when it was stored.
+        delivery:
+          deliveryOutcome && deliveryStatus && deliveryReportedAt
+            ? {
+                outcome: deliveryOutcome as NonNullable<UndeliveredView["delivery"]>["outcome"],
+                status: deliveryStatus,
+                failureReason: deliveryFailureReason,
+                reportedAt: deliveryReportedAt.toISOString(),
+              }
+            : null,
+      }),
+    ),
     total: counted?.n ?? 0,
   };
 }
 
 export type Settlement = "resend" | "confirm_sent";
+
+/**
+ * A message sent again is a new message for the gateway, with an id of its own: the earlier send's
+ * report no longer applies, and a late one for it must not find this row.
+ */
+const NO_DELIVERY_REPORT = {
+  providerMessageId: null,
+  deliveryOutcome: null,
+  deliveryStatus: null,
+  deliveryFailureReason: null,
+  deliveryReportedAt: null,
+};
 
 /**
  * `resend`: back in the queue with a fresh set of attempts (the STOP list is checked again when it
@@ -88,7 +116,13 @@ export async function settleUndelivered(
       .update(outboundMessages)
       .set(
         settlement === "resend"
-          ? { status: "pending", attempts: 0, nextAttemptAt: tx.now(), leaseUntil: null }
+          ? {
+              status: "pending",
+              attempts: 0,
+              nextAttemptAt: tx.now(),
+              leaseUntil: null,
+              ...NO_DELIVERY_REPORT,
+            }
           : { status: "sent", sentAt: tx.now() },
       )
       .where(and(eq(outboundMessages.id, id), eq(outboundMessages.status, row.status)));

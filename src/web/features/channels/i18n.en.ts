@@ -19,7 +19,7 @@ export const channelsEn = {
   queued: "Queued again: it will be processed within a minute.",
   outgoing: {
     intro:
-      "SMS and emails that did not go out for sure. A failed one can be sent again once the cause is fixed. An uncertain one broke off mid-send and may have arrived: check the gateway's delivery report first, then send it again or record it as sent. Who it was for and what it said are not shown.",
+      "SMS and emails that did not go out for sure. A failed one can be sent again once the cause is fixed. An uncertain one broke off mid-send and may have arrived: when the gateway reports on it, it is settled by itself; otherwise check with the gateway first, then send it again or record it as sent. Who it was for and what it said are not shown.",
     none: "Every outgoing message went out. Nothing needs a decision.",
     count_one: "{{count}} message needs a decision.",
     count_other: "{{count}} messages need a decision.",
@@ -34,6 +34,15 @@ export const channelsEn = {
     resendOne: "Send again the message queued {{when}}",
     confirm: "It arrived",
     confirmOne: "Record as arrived the message queued {{when}}",
+    delivery: "Gateway's report",
+    deliveryNone: "No report yet",
+    outcomes: {
+      pending: "On its way",
+      delivered: "Delivered",
+      failed: "Not delivered",
+    },
+    deliveryWord: "{{outcome}} ({{status}}), reported {{when}}",
+    deliveryReason: "Reason: {{reason}}",
     done: {
       resend: "Queued to be sent again.",
       "confirm-sent": "Recorded as sent: it will not be sent again.",

@@ -21,7 +21,7 @@ export const channelsSw: typeof channelsEn = {
   queued: "Umerudishwa kwenye foleni: utashughulikiwa ndani ya dakika moja.",
   outgoing: {
     intro:
-      "SMS na barua pepe ambazo hazikutumwa kwa uhakika. Iliyoshindikana inaweza kutumwa tena tatizo likishatatuliwa. Isiyo na uhakika ilikatika ikitumwa na huenda ilifika: angalia kwanza ripoti ya uwasilishaji ya lango, kisha uitume tena au uiandike kuwa imetumwa. Aliyelengwa na maandishi yake havionyeshwi.",
+      "SMS na barua pepe ambazo hazikutumwa kwa uhakika. Iliyoshindikana inaweza kutumwa tena tatizo likishatatuliwa. Isiyo na uhakika ilikatika ikitumwa na huenda ilifika: lango likiripoti kuihusu, inatatuliwa yenyewe; la sivyo angalia kwanza kwa lango, kisha uitume tena au uiandike kuwa imetumwa. Aliyelengwa na maandishi yake havionyeshwi.",
     none: "Kila ujumbe unaotoka ulitumwa. Hakuna kinachohitaji uamuzi.",
     count_one: "Ujumbe {{count}} unahitaji uamuzi.",
     count_other: "Jumbe {{count}} zinahitaji uamuzi.",
@@ -36,6 +36,15 @@ export const channelsSw: typeof channelsEn = {
     resendOne: "Tuma tena ujumbe uliowekwa foleni {{when}}",
     confirm: "Ulifika",
     confirmOne: "Andika kuwa ulifika ujumbe uliowekwa foleni {{when}}",
+    delivery: "Ripoti ya lango",
+    deliveryNone: "Bado hakuna ripoti",
+    outcomes: {
+      pending: "Uko njiani",
+      delivered: "Umefika",
+      failed: "Haukufika",
+    },
+    deliveryWord: "{{outcome}} ({{status}}), iliripotiwa {{when}}",
+    deliveryReason: "Sababu: {{reason}}",
     done: {
       resend: "Umewekwa foleni kutumwa tena.",
       "confirm-sent": "Umeandikwa kuwa umetumwa: hautatumwa tena.",

@@ -48,6 +48,7 @@ export function UndeliveredPage() {
           t("channels.outgoing.purpose"),
           t("channels.outgoing.report"),
           t("channels.lastError"),
+          t("channels.outgoing.delivery"),
         ]}
         row={(m) => (
           <tr key={m.id}>
@@ -60,6 +61,9 @@ export function UndeliveredPage() {
             <td>{m.reportReference ?? "—"}</td>
             <td>
               <code>{m.lastError ?? "—"}</code>
+            </td>
+            <td>
+              <GatewayReport delivery={m.delivery} />
             </td>
             <td>
               <button
@@ -84,6 +88,28 @@ export function UndeliveredPage() {
           </tr>
         )}
       />
+    </>
+  );
+}
+
+/** The gateway's own word on the message: what it means, the word itself, when, and why it failed. */
+function GatewayReport({ delivery }: { delivery: UndeliveredView["delivery"] }) {
+  const { t } = useTranslation();
+  const when = useMoment();
+  if (!delivery) return <span className="muted">{t("channels.outgoing.deliveryNone")}</span>;
+  return (
+    <>
+      {t("channels.outgoing.deliveryWord", {
+        outcome: t(`channels.outgoing.outcomes.${delivery.outcome}`),
+        status: delivery.status,
+        when: when(delivery.reportedAt),
+      })}
+      {delivery.failureReason ? (
+        <>
+          <br />
+          <code>{t("channels.outgoing.deliveryReason", { reason: delivery.failureReason })}</code>
+        </>
+      ) : null}
     </>
   );
 }
