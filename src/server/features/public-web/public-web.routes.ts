@@ -77,6 +77,17 @@ function controlCharacterProblems(dirty: readonly string[]): FormProblems<Report
   return Object.fromEntries(typed.map((field) => [field, { key: "controlCharactersField" as const }]));
 }
 
+/**
+ * What is logged when a public page fails: the error's kind and where it happened, never its
+ * message, which for a database error quotes the statement with its parameters (a resident's
+ * words, sealed contacts).
+ */
+function failureForLog(error: unknown) {
+  const e = error as { name?: unknown; code?: unknown; cause?: { code?: unknown }; stack?: unknown };
+  const frames = typeof e.stack === "string" ? e.stack.split("\n").filter((l) => /^\s+at /.test(l)) : [];
+  return { name: e.name, code: e.code ?? e.cause?.code, at: frames.slice(0, 8).map((l) => l.trim()) };
+}
+
 const receiptPath = (receiptId: string) => `/report/receipt/${receiptId}`;
 
 /** Every way a reference-and-PIN check can end, as the page the resident sees. */
@@ -131,7 +142,7 @@ export function publicWebRoutes(app: FastifyInstance, deps: Deps): void {
         error instanceof AppError ? error.status : ((error as { statusCode?: number }).statusCode ?? 500);
       const locale = pageLocale(request);
       if (status < 500) return sendPage(reply, status, errorPage(locale, "request"));
-      request.log.error({ err: error }, "public page failed");
+      request.log.error({ failure: failureForLog(error) }, "public page failed");
       return sendPage(reply, 500, errorPage(locale, "server"));
     });
 
