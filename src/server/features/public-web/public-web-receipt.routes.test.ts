@@ -117,6 +117,8 @@ describe("sending the report form", () => {
       const page = await get(`/report/receipt/${encodeURIComponent(id)}?lang=en`);
       expect(page.status).toBe(410);
       expect(page.html).toContain("the report number and PIN are shown for 30 minutes only");
+      expect(Buffer.byteLength(page.html)).toBeLessThan(30 * 1024);
+      expect(page.html.toLowerCase()).not.toContain("<script");
     }
   });
 });
