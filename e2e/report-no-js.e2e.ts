@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { openPage, shown } from "./support/browser.ts";
 import { useJourneyEnvironment } from "./support/journey.ts";
 
+const REPORT_TEXT = "Vijana watatu walivunja duka usiku wa jana 🙁";
+
 describe("reporting without JavaScript", () => {
   const env = useJourneyEnvironment();
 
@@ -23,7 +25,7 @@ describe("reporting without JavaScript", () => {
     await page.getByRole("button", { name: "Kiswahili" }).click();
     await shown(page.getByRole("heading", { level: 1, name: "Ripoti jambo kwa usalama" }));
 
-    await page.getByLabel("Nini kilitokea?").fill("Vijana watatu walivunja duka usiku wa jana 🙁");
+    await page.getByLabel("Nini kilitokea?").fill(REPORT_TEXT);
     await page.getByLabel("Magenge, wizi, uhalifu").check();
     await page.getByLabel("Kaunti").selectOption({ label: "Nakuru" });
     await page.getByRole("button", { name: "Onyesha maeneo ya kaunti hii" }).click();
@@ -33,11 +35,18 @@ describe("reporting without JavaScript", () => {
     await page.getByLabel("Jana").check();
     await page.getByRole("button", { name: "Tuma ripoti", exact: true }).click();
 
+    // Post/Redirect/Get: the receipt is a page of its own; reloading it shows the same receipt
+    // (a second filing would have drawn a new reference and PIN).
     await shown(page.getByRole("heading", { level: 1, name: "Ripoti yako imetumwa" }));
+    expect(new URL(page.url()).pathname).toMatch(/^\/report\/receipt\/[0-9a-f]{64}$/);
     const reference = (await page.locator("#reference").textContent())?.trim() ?? "";
     const pin = (await page.locator("#pin").textContent())?.trim() ?? "";
     expect(reference).toMatch(/^BRZ-[0-9A-Z]{5}$/);
     expect(pin).toMatch(/^\d{6}$/);
+    await page.reload();
+    await shown(page.getByRole("heading", { level: 1, name: "Ripoti yako imetumwa" }));
+    expect((await page.locator("#reference").textContent())?.trim()).toBe(reference);
+    expect((await page.locator("#pin").textContent())?.trim()).toBe(pin);
 
     await page.getByRole("link", { name: "/follow-up" }).click();
     await shown(page.getByRole("heading", { level: 1, name: "Fuatilia ripoti yako" }));

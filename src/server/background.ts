@@ -11,6 +11,7 @@ import {
 import { CASE_DEADLINE_JOB, runDeadlineJob } from "./features/cases/deadlines.service.ts";
 import { processInboundMessages } from "./features/channels/inbound-processing.service.ts";
 import { deliverDueMessages } from "./features/messaging/outbox.service.ts";
+import { cleanUpWebReceipts } from "./features/public-web/web-receipt.service.ts";
 import { TRIAGE_JOB } from "./features/reports/reports.service.ts";
 import { runTriageJob } from "./features/reports/triage-job.service.ts";
 import { JOBS_CLEANUP_JOB, runJobsCleanupJob, scheduleJobsCleanup } from "./jobs/cleanup.ts";
@@ -26,7 +27,12 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   },
   [ALERTS_DETECT_JOB]: runAlertsDetectJob,
   [CASE_DEADLINE_JOB]: runDeadlineJob,
-  [JOBS_CLEANUP_JOB]: runJobsCleanupJob,
+  [JOBS_CLEANUP_JOB]: async (deps) => {
+    await runJobsCleanupJob(deps);
+    // Receipt PINs past their window, and spent form tokens old enough to forget (idempotent).
+    const receipts = await cleanUpWebReceipts(deps);
+    deps.log.info(receipts, "web receipts cleaned up");
+  },
 };
 
 /**

@@ -11,6 +11,7 @@ export * from "../features/places/places.table.ts";
 export * from "../features/programmes/activities.table.ts";
 export * from "../features/programmes/participants.table.ts";
 export * from "../features/programmes/programmes.table.ts";
+export * from "../features/public-web/public-web.table.ts";
 export * from "../features/referrals/referrals.table.ts";
 export * from "../features/reports/reports.table.ts";
 export * from "../features/reports/verification.table.ts";

@@ -93,6 +93,18 @@ describe("the public pages", () => {
     expect(followUp.html).not.toContain("Check your report");
   });
 
+  it("ask, next to What happened?, not to write names, phone numbers or e-mails in the text", async () => {
+    const english = (await get("/report?lang=en")).html;
+    expect(english).toMatch(
+      /What happened\?<\/label><p class="hint">[^<]*<\/p><p class="hint" id="text-privacy">/,
+    );
+    expect(english).toContain("Please do not write names, phone numbers or e-mail addresses here.");
+    const kiswahili = (await get("/report?lang=sw")).html;
+    expect(kiswahili).toContain(
+      "Tafadhali usiandike majina, nambari za simu wala anwani za barua pepe hapa.",
+    );
+  });
+
   it("answer a request the form could not have sent with a page in the resident's language, not JSON", async () => {
     const res = await fetch(`${server.url}/report`, {
       method: "POST",

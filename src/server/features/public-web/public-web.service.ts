@@ -9,6 +9,7 @@ import { buildSearchIndex, search } from "../../../common/places/search.ts";
 import type { Place } from "../../../common/places/types.ts";
 import type { Locale } from "../../../common/taxonomy.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
+import { hasControlCharacters } from "../../lib/control-chars.ts";
 import { hitRateLimit } from "../../lib/rate-limit.ts";
 import { caseAwareResidentStatus } from "../cases/feedback.service.ts";
 import {
@@ -28,6 +29,7 @@ import {
   type ReportField,
   type ReportFormValues,
 } from "./report-form.ts";
+import { earlierReceipt, fileOnce } from "./web-receipt.service.ts";
 
 /** Reports one connection may send per hour; many people can share one address, so it is generous. */
 export const REPORTS_PER_CLIENT_PER_HOUR = 20;
@@ -73,11 +75,12 @@ async function resolvePlaceId(
 export type ReportOutcome =
   | { kind: "invalid"; problems: FormProblems<ReportField>; places: Place[] | null }
   | { kind: "rate_limited"; places: Place[] | null }
-  | { kind: "sent"; reference: string; pin: string; consentToContact: boolean };
+  /** Filed now, or earlier from this same form: either way the receipt page to redirect to. */
+  | { kind: "sent"; receiptId: string };
 
 export async function submitWebReport(
   deps: Deps,
-  input: { values: ReportFormValues; locale: Locale; clientAddress: string },
+  input: { values: ReportFormValues; locale: Locale; clientAddress: string; formToken: string | undefined },
 ): Promise<ReportOutcome> {
   const check = checkReportForm(input.values, deps.now());
   const countyPlaces = await placesForForm(deps, countyIdOf(input.values.county));
@@ -88,34 +91,37 @@ export async function submitWebReport(
     problems.locality = { key: "localityInvalid" };
   if (!check.ok || Object.keys(problems).length > 0)
     return { kind: "invalid", problems, places: countyPlaces };
+  // The same form sent again (double click, refresh) files nothing and counts against no limit.
+  const earlier = await earlierReceipt(deps, input.formToken, input.values);
+  if (earlier) return { kind: "sent", receiptId: earlier };
   const report = check.report;
   if (await overLimit(deps, "report.web", input.clientAddress, REPORTS_PER_CLIENT_PER_HOUR))
     return { kind: "rate_limited", places: countyPlaces };
   const placeId =
     report.localityId ?? (await resolvePlaceId(deps, report.placeText, report.countyId, countyPlaces));
-  const submitted = await inTransaction(deps, (tx) =>
-    submitReport(tx, {
-      channel: "web",
-      text: report.text,
-      locale: input.locale,
-      category: report.category,
-      placeId,
-      placeText: report.placeText,
-      occurredAt: report.occurredAt,
-      occurredAtPrecision: report.occurredAtPrecision,
-      phone: report.phone,
-      name: report.name,
-      consentToContact: report.consentToContact,
-      withPin: true,
-    }),
+  const receiptId = await fileOnce(
+    deps,
+    { token: input.formToken, values: input.values, locale: input.locale },
+    async (tx) => {
+      const submitted = await submitReport(tx, {
+        channel: "web",
+        text: report.text,
+        locale: input.locale,
+        category: report.category,
+        placeId,
+        placeText: report.placeText,
+        occurredAt: report.occurredAt,
+        occurredAtPrecision: report.occurredAtPrecision,
+        phone: report.phone,
+        name: report.name,
+        consentToContact: report.consentToContact,
+        withPin: true,
+      });
+      if (!submitted.pin) throw new Error("submitReport issued no PIN for a web report");
+      return { ...submitted, pin: submitted.pin, consentToContact: report.consentToContact };
+    },
   );
-  if (!submitted.pin) throw new Error("submitReport issued no PIN for a web report");
-  return {
-    kind: "sent",
-    reference: submitted.reference,
-    pin: submitted.pin,
-    consentToContact: report.consentToContact,
-  };
+  return { kind: "sent", receiptId };
 }
 
 /** What the resident may see of their own report: never staff notes, never anything about others. */
@@ -180,7 +186,8 @@ export async function addFollowUpInformation(
   if (opened.kind !== "opened") return opened;
   const text = normaliseLineBreaks(input.text).trim();
   let problem: FieldProblem | undefined;
-  if (!text) problem = { key: "addEmpty" };
+  if (hasControlCharacters(input.text)) problem = { key: "controlCharacters" };
+  else if (!text) problem = { key: "addEmpty" };
   else if (text.length > MAX_REPORT_TEXT_CHARS)
     problem = { key: "textTooLong", params: { count: text.length.toLocaleString("en") } };
   else await inTransaction(deps, (tx) => addToReport(tx, { id: opened.row.id }, { channel: "web", text }));

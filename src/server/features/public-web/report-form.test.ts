@@ -5,6 +5,7 @@ import {
   parseTypedDate,
   type ReportFormValues,
   reportFormSchema,
+  withoutControlCharactersIn,
 } from "./report-form.ts";
 
 const NOW = new Date("2026-11-23T08:00:00.000Z");
@@ -120,5 +121,25 @@ describe("checking the report form", () => {
     expect(reportFormSchema.parse({ text: ["first", "second"] }).text).toBe("first");
     expect(formValues({ consent: "yes" }).consent).toBe(true);
     expect(formValues({ consent: "on" }).consent).toBe(false);
+  });
+
+  it("cleans control characters out of every posted field and names the fields that had them", () => {
+    const posted = reportFormSchema.parse({
+      text: "Moto\u0000 sokoni\n",
+      place: "Soko\u202E",
+      lang: "en",
+      name: undefined,
+    });
+    expect(withoutControlCharactersIn(posted)).toEqual({
+      values: { text: "Moto sokoni\n", place: "Soko", lang: "en", name: undefined },
+      dirty: ["text", "place"],
+    });
+    expect(withoutControlCharactersIn({ text: "Tab\tand line\r\nbreaks stay" }).dirty).toEqual([]);
+  });
+
+  it("has no length limit of its own: an over-long field is answered by its check, with the limit stated", () => {
+    const text = "x".repeat(200_000);
+    expect(reportFormSchema.parse({ text }).text).toBe(text);
+    expect(problemsOf({ text }).text?.key).toBe("textTooLong");
   });
 });

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { placeById } from "../../../common/places/index.ts";
 import { CATEGORY_CODES, type CategoryCode } from "../../../common/taxonomy.ts";
+import { hasControlCharacters, withoutControlCharacters } from "../../lib/control-chars.ts";
 import { InvalidPhoneError, normalisePhone } from "../../lib/vault.ts";
 import { MAX_REPORT_TEXT_CHARS, type OccurredAtPrecision } from "../reports/reports.service.ts";
 import type { TextKey } from "./texts.ts";
@@ -14,11 +15,29 @@ export const WHEN_CHOICES = ["today", "yesterday", "this_week", "earlier", "unkn
 export type WhenChoice = (typeof WHEN_CHOICES)[number];
 
 // Form values arrive as strings, or as a list when a name repeats: the first one counts. Each field
-// is then checked below, with a message a person can act on.
-export const formField = z.preprocess(
-  (v) => (Array.isArray(v) ? v[0] : v),
-  z.string().max(100_000).optional(),
-);
+// is then checked below, with a message a person can act on. No length limit here: the body limit
+// bounds them, and an over-long field comes back with its own limit stated and the words kept.
+export const formField = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
+
+/**
+ * Every posted field without control characters, and the names of the fields that had some. The
+ * pages refuse such a form but show it again cleaned, so that nothing else typed is lost.
+ */
+export function withoutControlCharactersIn<T extends Record<string, string | undefined>>(
+  input: T,
+): { values: T; dirty: (keyof T & string)[] } {
+  const dirty = Object.keys(input).filter((name) => {
+    const value = input[name];
+    return value !== undefined && hasControlCharacters(value);
+  });
+  const values = Object.fromEntries(
+    Object.entries(input).map(([name, value]) => [
+      name,
+      value === undefined ? value : withoutControlCharacters(value),
+    ]),
+  ) as T;
+  return { values, dirty };
+}
 
 export const reportFormSchema = z.object({
   text: formField,
@@ -34,6 +53,8 @@ export const reportFormSchema = z.object({
   lang: formField,
   switchLang: formField,
   step: formField,
+  /** The form's one-time token: a second post of the same form shows the first one's receipt. */
+  formToken: formField,
 });
 export type ReportFormInput = z.output<typeof reportFormSchema>;
 

@@ -13,6 +13,8 @@ const en = {
   anonymity: "You do not need to give your name.",
   whatHappened: "What happened?",
   whatHappenedHint: "Say what happened and who was hurt or affected. At most 5,000 characters.",
+  whatHappenedPrivacy:
+    "Please do not write names, phone numbers or e-mail addresses here. We hide them from staff, but it is safer not to type them.",
   kindLegend: "What kind of problem is it?",
   dontKnow: "I don't know",
   whereLegend: "Where did it happen?",
@@ -56,6 +58,13 @@ const en = {
   nameTooLong: "Write at most 100 characters.",
   consentMissing: "Tick this box if we may contact you, or clear your number and name to stay anonymous.",
   consentWithoutContact: "Write a phone number so that we can contact you, or untick the box.",
+  // Control characters (NUL and the like, usually from a copy-paste)
+  controlCharacters:
+    "Your text contains characters that cannot be stored (e.g. from copy-paste). Please retype it.",
+  controlCharactersNotice:
+    "Your text contains characters that cannot be stored (e.g. from copy-paste). Please retype it. Nothing was sent yet.",
+  controlCharactersField:
+    "We removed characters that cannot be stored from here. Check it and retype anything missing.",
   // Too many reports from one connection
   rateLimitedTitle: "Too many reports from this connection",
   rateLimited:
@@ -69,6 +78,10 @@ const en = {
   reference: "Report number",
   pin: "PIN",
   pinOnce: "We cannot send you the PIN again: without it, you cannot check this report.",
+  receiptWindow: "For your safety, this page shows the PIN for 30 minutes only.",
+  receiptExpiredTitle: "This receipt is no longer shown",
+  receiptExpired:
+    "For your safety, the report number and PIN are shown for 30 minutes only after sending. To check your report, go to {link} and enter the report number and PIN you wrote down.",
   nextTitle: "What happens next",
   nextRead: "The programme team reads your report and passes it to people who can act on it.",
   nextCheck: "To see what is happening, go to {link} and enter your report number and PIN.",
@@ -119,6 +132,8 @@ const sw: PageTexts = {
   anonymity: "Huhitaji kutaja jina lako.",
   whatHappened: "Nini kilitokea?",
   whatHappenedHint: "Eleza kilichotokea na nani aliumia au kuathirika. Herufi zisizozidi 5,000.",
+  whatHappenedPrivacy:
+    "Tafadhali usiandike majina, nambari za simu wala anwani za barua pepe hapa. Tunayaficha kwa wafanyakazi, lakini ni salama zaidi kutoyaandika.",
   kindLegend: "Ni tatizo la aina gani?",
   dontKnow: "Sijui",
   whereLegend: "Ilitokea wapi?",
@@ -162,6 +177,12 @@ const sw: PageTexts = {
   consentMissing:
     "Weka alama kwenye kisanduku hiki kama tunaweza kuwasiliana nawe, au futa nambari na jina ili usijulikane.",
   consentWithoutContact: "Andika nambari ya simu ili tuweze kuwasiliana nawe, au ondoa alama.",
+  controlCharacters:
+    "Maandishi yako yana herufi ambazo haziwezi kuhifadhiwa (k.m. kutokana na kunakili na kubandika). Tafadhali yaandike upya.",
+  controlCharactersNotice:
+    "Maandishi yako yana herufi ambazo haziwezi kuhifadhiwa (k.m. kutokana na kunakili na kubandika). Tafadhali yaandike upya. Bado hakuna kilichotumwa.",
+  controlCharactersField:
+    "Tumeondoa hapa herufi zisizoweza kuhifadhiwa. Yakague na uandike upya kilichopotea.",
   rateLimitedTitle: "Ripoti nyingi mno kutoka kwenye mtandao huu",
   rateLimited:
     "Ripoti nyingi zimetumwa kutoka kwenye mtandao huu saa iliyopita, kwa hiyo hii haikutumwa. Tafadhali jaribu tena baada ya saa moja: maneno yako yamehifadhiwa hapa chini. Kama maisha ya mtu yako hatarini sasa, piga 999 au 112.",
@@ -173,6 +194,10 @@ const sw: PageTexts = {
   reference: "Nambari ya ripoti",
   pin: "PIN",
   pinOnce: "Hatuwezi kukutumia PIN tena: bila PIN, hutaweza kufuatilia ripoti hii.",
+  receiptWindow: "Kwa usalama wako, ukurasa huu unaonyesha PIN kwa dakika 30 tu.",
+  receiptExpiredTitle: "Risiti hii haionyeshwi tena",
+  receiptExpired:
+    "Kwa usalama wako, nambari ya ripoti na PIN huonyeshwa kwa dakika 30 tu baada ya kutuma. Kufuatilia ripoti yako, nenda {link} uweke nambari ya ripoti na PIN uliyoandika.",
   nextTitle: "Nini kitafuata",
   nextRead: "Timu ya mpango husoma ripoti yako na kuipeleka kwa watu wanaoweza kuishughulikia.",
   nextCheck: "Kuona kinachoendelea, nenda {link} uweke nambari ya ripoti na PIN yako.",

@@ -21,6 +21,7 @@ import {
   invalidAttributes,
   languageButtons,
   languageForm,
+  languageLinks,
   notice,
   page,
   problemText,
@@ -37,6 +38,8 @@ export interface ReportFormPage {
   title?: TextKey;
   /** Today in Nairobi (YYYY-MM-DD), the latest date the date field offers. */
   today: string;
+  /** The form's one-time token: sending the same form twice files one report. */
+  formToken: string;
 }
 
 const COUNTIES = () =>
@@ -138,7 +141,7 @@ export function reportFormPage(view: ReportFormPage): string {
 <p>${t.reportIntro}</p>
 <p class="anon">${t.anonymity}</p>
 ${notice(view.notice ? t[view.notice.key] : null, view.notice?.kind)}
-<label for="text">${t.whatHappened}</label><p class="hint">${t.whatHappenedHint}</p>${fieldError("text", errors.text ?? null)}
+<label for="text">${t.whatHappened}</label><p class="hint">${t.whatHappenedHint}</p><p class="hint" id="text-privacy"><strong>${t.whatHappenedPrivacy}</strong></p>${fieldError("text", errors.text ?? null)}
 <textarea id="text" name="text" rows="6" maxlength="${MAX_REPORT_TEXT_CHARS}"${invalidAttributes("text", errors.text ?? null)}>${values.text}</textarea>
 ${categoryField(t, locale, values, errors.category ?? null)}
 ${whereField(view, t, errors)}
@@ -153,7 +156,7 @@ ${contactField(view, t, errors)}
     body,
     form: {
       action: "/report",
-      prelude: html`${defaultButton("step", "send", t.send)}${hiddenLocale(locale)}`,
+      prelude: html`${defaultButton("step", "send", t.send)}${hiddenLocale(locale)}<input type="hidden" name="formToken" value="${view.formToken}">`,
     },
   });
 }
@@ -163,26 +166,43 @@ export interface ReceiptPage {
   reference: string;
   pin: string;
   consentToContact: boolean;
+  /** The receipt page's own address: its language links stay on it. Without it they re-post to /follow-up. */
+  receiptPath?: string;
+}
+
+const followUpLink = (locale: Locale) => html`<a href="/follow-up?lang=${locale}">/follow-up</a>`;
+
+/** A sentence with the /follow-up link where its `{link}` is. */
+function withFollowUpLink(locale: Locale, sentence: string): SafeHtml {
+  const [before, after] = sentence.split("{link}");
+  return html`${before}${followUpLink(locale)}${after}`;
 }
 
 export function receiptPage(view: ReceiptPage): string {
   const { locale } = view;
   const t = textsFor(locale);
-  const followUp = html`<a href="/follow-up?lang=${locale}">/follow-up</a>`;
-  const [before, after] = t.nextCheck.split("{link}");
   const body = html`<h1>${t.receiptTitle}</h1>
 <p class="notice ok"><strong>${t.writeDown}</strong></p>
 <p>${t.reference}</p><p class="big" id="reference">${view.reference}</p>
 <p>${t.pin}</p><p class="big" id="pin">${view.pin}</p>
 <p>${t.pinOnce}</p>
+${view.receiptPath ? html`<p>${t.receiptWindow}</p>` : html``}
 <h2>${t.nextTitle}</h2>
-<ul><li>${t.nextRead}</li><li>${before}${followUp}${after}</li><li>${view.consentToContact ? t.nextContact : t.nextAnonymous}</li></ul>
+<ul><li>${t.nextRead}</li><li>${withFollowUpLink(locale, t.nextCheck)}</li><li>${view.consentToContact ? t.nextContact : t.nextAnonymous}</li></ul>
 <p>${t.emergencyNow}</p>
 <p><a href="/report?lang=${locale}">${t.anotherReport}</a></p>`;
-  const languages = languageForm(locale, "/follow-up", {
-    reference: view.reference,
-    pin: view.pin,
-    view: "receipt",
-  });
+  const languages = view.receiptPath
+    ? languageLinks(locale, view.receiptPath)
+    : languageForm(locale, "/follow-up", { reference: view.reference, pin: view.pin, view: "receipt" });
   return page({ locale, title: t.receiptTitle, languages, body });
+}
+
+/** The receipt page after its window (or at an address that never was one): no reference, no PIN. */
+export function receiptExpiredPage(locale: Locale, receiptPath: string): string {
+  const t = textsFor(locale);
+  const body = html`<h1>${t.receiptExpiredTitle}</h1>
+<p id="receipt-expired">${withFollowUpLink(locale, t.receiptExpired)}</p>
+<p>${t.emergencyNow}</p>
+<p><a href="/report?lang=${locale}">${t.anotherReport}</a></p>`;
+  return page({ locale, title: t.receiptExpiredTitle, languages: languageLinks(locale, receiptPath), body });
 }
