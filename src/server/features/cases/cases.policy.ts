@@ -6,9 +6,10 @@
 //   - the user oversees police conduct (`complaints.oversee`) and the case is police_misconduct;
 //   - the user belongs to a responder unit actively assigned to the case.
 //
-// Conflict of interest (police_misconduct): such a case is hidden from every user who holds the
-// `responder` role (police officers and chiefs) and from every member of any police_station unit,
-// whatever else they hold: we do not try to work out which station a complaint "concerns", because
+// Conflict of interest (police_misconduct): such a case is hidden from every user who is police or
+// government (`principal.policeOrGovernment`: by role, or by membership of a police station, chief's
+// office or county inspectorate unit; src/common/conflict-of-interest.ts), whatever else they hold:
+// we do not try to work out which station a complaint "concerns", because
 // a resident's description rarely says, and a neighbouring station's commander is no neutral party
 // either. Routing never assigns it to anyone but oversight and programme units (routing.ts), and a
 // hand assignment to another kind is refused (cases.service.ts).
@@ -34,11 +35,11 @@ export interface CaseAccess {
 }
 
 export async function caseAccessOf(deps: Deps, principal: Principal): Promise<CaseAccess> {
+  // Memberships only for what is assigned to the user's units; who is barred is the principal's.
   const memberships = principal.userId
     ? await deps.db
-        .select({ unitId: responderMembers.unitId, kind: responderUnits.kind })
+        .select({ unitId: responderMembers.unitId })
         .from(responderMembers)
-        .innerJoin(responderUnits, eq(responderUnits.id, responderMembers.unitId))
         .where(eq(responderMembers.userId, principal.userId))
     : [];
   return {
@@ -46,8 +47,7 @@ export async function caseAccessOf(deps: Deps, principal: Principal): Promise<Ca
     manage: principal.permissions.has("cases.manage"),
     oversee: principal.permissions.has("complaints.oversee"),
     unitIds: memberships.map((m) => m.unitId),
-    barredFromMisconduct:
-      principal.roles.includes("responder") || memberships.some((m) => m.kind === "police_station"),
+    barredFromMisconduct: principal.policeOrGovernment,
   };
 }
 
