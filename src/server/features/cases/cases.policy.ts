@@ -14,11 +14,17 @@
 // either. Routing never assigns it to anyone but oversight and programme units (routing.ts), and a
 // hand assignment to another kind is refused (cases.service.ts).
 import { and, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  POLICE_OR_GOVERNMENT_ROLES,
+  POLICE_OR_GOVERNMENT_UNIT_KINDS,
+} from "../../../common/conflict-of-interest.ts";
 import type { Db } from "../../db/client.ts";
 import type { Deps } from "../../deps.ts";
 import { notFound } from "../../lib/errors.ts";
 import { isUuid } from "../../lib/ids.ts";
 import { type Principal, sqlPathInScope } from "../../lib/scope.ts";
+import { userRoles } from "../users/users.table.ts";
 import { caseAssignments, cases } from "./cases.table.ts";
 import { responderMembers, responderUnits } from "./responders.table.ts";
 import { CONFLICT_CATEGORY } from "./routing.ts";
@@ -49,6 +55,22 @@ export async function caseAccessOf(deps: Deps, principal: Principal): Promise<Ca
     unitIds: memberships.map((m) => m.unitId),
     barredFromMisconduct: principal.policeOrGovernment,
   };
+}
+
+/**
+ * SQL: the user in `userId` is police or government, for queries over many users (who is told of a
+ * case). The same definition as `principal.policeOrGovernment`, from the same lists.
+ */
+export function sqlPoliceOrGovernment(userId: AnyPgColumn | SQL): SQL {
+  const list = (values: readonly string[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
+  return sql`(exists (select 1 from ${userRoles} r where r.user_id = ${userId}
+      and r.role in (${list(POLICE_OR_GOVERNMENT_ROLES)}))
+    or exists (select 1 from ${responderMembers} m join ${responderUnits} u on u.id = m.unit_id
+      where m.user_id = ${userId} and u.kind in (${list(POLICE_OR_GOVERNMENT_UNIT_KINDS)})))`;
 }
 
 /** SQL: the cases assigned (actively) to one of these units. */

@@ -140,6 +140,32 @@ describe.each([
   });
 });
 
+describe("when the police-misconduct case escalates to every programme officer of the area", () => {
+  it("a programme officer in a chief's office unit is not told of it, by notice or email", async () => {
+    const caseId = await caseOf(seen.bribe?.id ?? "");
+    const number = (
+      await queryRows<{ number: string }>(
+        server.deps.db,
+        sql`select number from cases where id = ${caseId}::uuid`,
+      )
+    )[0]?.number as string;
+    for (let hours = 0; hours < 96; hours += 12) {
+      server.clock.advance(12 * 3_600_000);
+      await server.worker.drain();
+    }
+    const notices = await queryRows<{ email: string; kind: string }>(
+      server.deps.db,
+      sql`select u.email, n.kind from case_notifications n join users u on u.id = n.user_id
+        where n.case_id = ${caseId}::uuid`,
+    );
+    const escalated = notices.filter((n) => n.kind === "escalated").map((n) => n.email);
+    expect(escalated).toContain(fx.people.programmeOfficer.email);
+    expect(notices.map((n) => n.email)).not.toContain(CHIEF_OFFICE_OFFICER);
+    const mailed = server.email.sent.filter((m) => m.to === CHIEF_OFFICE_OFFICER);
+    expect(JSON.stringify(mailed)).not.toContain(number);
+  });
+});
+
 async function caseOf(reportId: string): Promise<string> {
   const rows = await queryRows<{ case_id: string }>(
     server.deps.db,
