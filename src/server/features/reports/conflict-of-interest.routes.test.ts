@@ -137,6 +137,13 @@ describe.each([
     expect((await api.get(`/api/cases/${caseId}`)).status).toBe(404);
     const list = (await api.get("/api/cases?state=all")).body.cases.map((c: { id: string }) => c.id);
     expect(list).not.toContain(caseId);
+    // Nor may they open or join a case with such a report: it does not exist for them.
+    expect((await api.post("/api/cases", { reportId: seen.chosen?.id })).status).toBe(404);
+    await api.post("/api/cases", { reportId: seen.robbery?.id });
+    const joined = await api.post(`/api/cases/${await caseOf(seen.robbery?.id ?? "")}/reports`, {
+      reportId: seen.bribe?.id,
+    });
+    expect(joined.status).toBe(404);
   });
 });
 
