@@ -34,6 +34,11 @@ export async function findReport(db: Db, id: string): Promise<ReportRow | undefi
   return row;
 }
 
+export async function lockReport(db: Db, id: string): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id)).for("update");
+  return row;
+}
+
 export async function listAdditions(db: Db, reportId: string) {
   return db
     .select()
