@@ -30,6 +30,7 @@ import { DUPLICATE_SIMILARITY, DUPLICATE_SIMILARITY_WITHOUT_PLACE, textSimilarit
 export const DUPLICATE_WINDOW_HOURS = 48;
 const MAX_CANDIDATES = 5;
 
+/** Areas only. What a person may see is visibleReportCondition (reports.policy.ts), conflict of interest included. */
 export const scopeCondition = (scope: Scope): SQL => sqlPathInScope(reports.effectivePlacePath, scope);
 
 const DAY_MS = 86_400_000;
