@@ -112,6 +112,26 @@ describe("granting a right to police or government", () => {
   });
 });
 
+describe("a person made police and trusted before this rule", () => {
+  it("can still be edited without giving more, and have the flag taken away", async () => {
+    await server.deps.db.execute(
+      sql`update users set can_reveal_identity = true where id = ${fx.people.policeOfficer.id}::uuid`,
+    );
+    const url = `/api/users/${fx.people.policeOfficer.id}`;
+    expect((await admin.patch(url, { name: "Renamed Officer", canRevealIdentity: true })).status).toBe(200);
+    const station = await membersOf(fx.units.station);
+    const unitEdit = await admin.post(`/api/responder-units/${fx.units.station}/members`, {
+      members: station.map((userId) => ({ userId })),
+    });
+    expect(unitEdit.status, JSON.stringify(unitEdit.body)).toBe(200);
+    const extra = await admin.patch(url, { roles: ["programme_officer", "monitor"] });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.message).toContain("Conflict of interest");
+    expect((await admin.patch(url, { canRevealIdentity: false })).status).toBe(200);
+    expect(await stateOf(fx.people.policeOfficer.id)).toMatchObject({ flag: false });
+  });
+});
+
 describe("making someone with such a right police or government by unit", () => {
   it.each([
     [

@@ -207,7 +207,9 @@ export async function setUnitMembers(
     const rows = [];
     for (const [index, member] of input.members.entries()) {
       const user = await getUser(tx, principal, member.userId); // 404 for a user outside the writer's reach
-      const reason = conflictOfInterestIn({ ...user, unitKinds: [unit.kind] });
+      // Only those joining: a member from before this rule does not block other changes to the unit.
+      const joining = !existing.some((m) => m.userId === member.userId);
+      const reason = joining && conflictOfInterestIn({ ...user, unitKinds: [unit.kind] });
       if (reason) throw conflict(`${user.name} cannot join ${unit.name}. ${reason}`);
       let phoneSealed = existing.find((m) => m.userId === member.userId)?.phoneSealed ?? null;
       if (member.phone === null) phoneSealed = null;

@@ -44,15 +44,20 @@ interface Current {
 /**
  * Police or government (by role or unit) never also hold the reveal flag or complaints.oversee:
  * checked on the user as the change would leave them, naming the field that brought the conflict.
+ * Only a change that gives something is checked, so that a person made so before this rule can still
+ * be renamed, deactivated or have the flag or a role taken away.
  */
 function refuseConflictOfInterest(grants: Grants, current: Current): void {
+  const givesFlag = grants.canRevealIdentity === true && !current.canRevealIdentity;
+  const givesRole = (grants.roles ?? []).some((role) => !current.roles.includes(role));
+  if (!givesFlag && !givesRole) return;
   const reason = conflictOfInterestIn({
     roles: grants.roles ?? current.roles,
     unitKinds: current.unitKinds,
     canRevealIdentity: grants.canRevealIdentity ?? current.canRevealIdentity,
   });
   if (!reason) return;
-  const path = grants.canRevealIdentity ? "canRevealIdentity" : "roles";
+  const path = givesFlag ? "canRevealIdentity" : "roles";
   throw badRequest(`${path}: ${reason}`, [{ path, message: reason }]);
 }
 
