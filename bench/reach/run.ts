@@ -51,6 +51,7 @@ const officer = (scope: { allPlaces: boolean; placePaths: string[] }): Principal
   permissions: new Set(["programmes.read"]),
   scope: { ...scope, organisationIds: [md5Uuid("org")] },
   canRevealIdentity: false,
+  policeOrGovernment: false,
 });
 const dashboard = (db: Database["db"], principal: Principal, query: DashboardQuery) =>
   programmeDashboard({ db, now: () => new Date() } as Deps, principal, md5Uuid("programme"), query);

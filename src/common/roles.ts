@@ -21,7 +21,7 @@ export const PERMISSIONS = [
   "audit.read",
   "reports.read",
   "reports.triage",
-  "identity.reveal", // see a reporter's contact details, audited, never for police/government
+  "identity.reveal", // see a reporter's contact details, audited, never for police/government (conflict-of-interest.ts)
   "cases.manage",
   "cases.respond",
   "complaints.oversee",
@@ -65,9 +65,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   counsellor: ["referrals.manage"],
   viewer: ["programmes.read"],
 };
-
-/** Roles held by police, chiefs and other government actors: they never see who reported. */
-export const ROLES_NEVER_SEEING_REPORTERS: readonly Role[] = ["responder", "viewer"];
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));

@@ -1,5 +1,6 @@
 // Opening the server's dependencies from configuration, for the CLI commands and for tests.
 import { existsSync } from "node:fs";
+import { isPoliceOrGovernment } from "../../common/conflict-of-interest.ts";
 import { permissionsOf, ROLES } from "../../common/roles.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/client.ts";
@@ -68,5 +69,8 @@ export async function cliPrincipal(deps: Deps): Promise<Principal> {
     permissions: permissionsOf([...ROLES]),
     scope: { allPlaces: true, placePaths: [NATIONWIDE_PLACE_ID], organisationIds: orgs.map((o) => o.id) },
     canRevealIdentity: false,
+    // It holds every role, responder and viewer included, so by the one definition it counts as police
+    // or government: it sees no police-misconduct report or case, as before (conflict-of-interest.ts).
+    policeOrGovernment: isPoliceOrGovernment({ roles: ROLES, unitKinds: [] }),
   };
 }

@@ -22,6 +22,12 @@ export interface Principal {
   permissions: Set<Permission>;
   scope: Scope;
   canRevealIdentity: boolean;
+  /**
+   * Police or government by role or responder-unit membership (src/common/conflict-of-interest.ts),
+   * computed once where the principal is built, so that every policy asks the same question and
+   * synchronous checks (mayRevealIdentity) stay synchronous.
+   */
+  policeOrGovernment: boolean;
 }
 
 export function isPathWithin(path: string, ancestorPath: string): boolean {

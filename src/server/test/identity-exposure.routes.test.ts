@@ -5,6 +5,7 @@
 
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isPoliceOrGovernment } from "../../common/conflict-of-interest.ts";
 import { permissionsOf, type Role } from "../../common/roles.ts";
 import { cliPrincipal } from "../cli/context.ts";
 import { queryRows } from "../db/client.ts";
@@ -171,8 +172,13 @@ describe("the reporter's identity", () => {
       permissions: permissionsOf(roles),
       scope: { allPlaces: true, placePaths: ["ke"], organisationIds: [] },
       canRevealIdentity,
+      policeOrGovernment: isPoliceOrGovernment({ roles, unitKinds: [] }),
     });
     expect(mayRevealIdentity(principal(["programme_officer"], true))).toBe(true);
+    // A member of a police station or chief's unit counts as police whatever their roles.
+    expect(mayRevealIdentity({ ...principal(["programme_officer"], true), policeOrGovernment: true })).toBe(
+      false,
+    );
     expect(mayRevealIdentity(principal(["programme_officer"], false))).toBe(false);
     expect(mayRevealIdentity(principal(["programme_officer", "responder"], true))).toBe(false);
     expect(mayRevealIdentity(principal(["programme_officer", "viewer"], true))).toBe(false);

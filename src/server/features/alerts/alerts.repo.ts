@@ -1,6 +1,6 @@
 // Queries on the alerts tables, and the few reads of other features' tables alerts need
 // (staff whose areas cover an alert; the reports behind one). Drizzle only; no policy here.
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { AlertStatus, ListAlertsQuery } from "../../../common/contracts/alerts.ts";
 import { OPEN_ALERT_STATUSES } from "../../../common/contracts/alerts.ts";
 import { ROLE_PERMISSIONS, ROLES } from "../../../common/roles.ts";
@@ -50,8 +50,15 @@ export async function findAlert(db: Db, id: string, opts: { forUpdate?: boolean 
 
 const STATUS_ORDER = sql`case ${alerts.status} when 'new' then 0 when 'acknowledged' then 1 else 2 end`;
 
-export async function listAlerts(db: Db, scope: Scope, query: ListAlertsQuery): Promise<AlertRow[]> {
+/** `barredCategory`: a category the reader may not see alerts of (conflict of interest), or null. */
+export async function listAlerts(
+  db: Db,
+  scope: Scope,
+  query: ListAlertsQuery,
+  barredCategory: string | null,
+): Promise<AlertRow[]> {
   const clauses: SQL[] = [sqlPathInScope(alerts.areaPath, scope)];
+  if (barredCategory) clauses.push(ne(alerts.category, barredCategory));
   if (query.status === "open") clauses.push(inArray(alerts.status, [...OPEN_ALERT_STATUSES]));
   else if (query.status) clauses.push(eq(alerts.status, query.status));
   if (query.category) clauses.push(eq(alerts.category, query.category));
@@ -109,12 +116,24 @@ export async function insertNotifications(db: Db, alertId: string, userIds: read
     .onConflictDoNothing();
 }
 
-export async function notificationsFor(db: Db, userId: string, scope: Scope, limit: number) {
+export async function notificationsFor(
+  db: Db,
+  userId: string,
+  scope: Scope,
+  limit: number,
+  barredCategory: string | null,
+) {
   return db
     .select({ notification: alertNotifications, alert: alerts })
     .from(alertNotifications)
     .innerJoin(alerts, eq(alerts.id, alertNotifications.alertId))
-    .where(and(eq(alertNotifications.userId, userId), sqlPathInScope(alerts.areaPath, scope)))
+    .where(
+      and(
+        eq(alertNotifications.userId, userId),
+        sqlPathInScope(alerts.areaPath, scope),
+        barredCategory ? ne(alerts.category, barredCategory) : undefined,
+      ),
+    )
     .orderBy(sql`${alertNotifications.readAt} is not null`, desc(alertNotifications.createdAt))
     .limit(limit);
 }
@@ -148,8 +167,8 @@ export async function labelsPage(db: Db, after: { at: Date; id: string } | null,
     .limit(limit);
 }
 
-/** What staff may read of the reports behind an alert: never contact fields. Scoped like reports. */
-export async function reportsBehind(db: Db, ids: readonly string[], scope: Scope) {
+/** What staff may read of the reports behind an alert: never contact fields. `visible`: reports.policy.ts. */
+export async function reportsBehind(db: Db, ids: readonly string[], visible: SQL) {
   if (ids.length === 0) return [];
   return db
     .select({
@@ -164,6 +183,6 @@ export async function reportsBehind(db: Db, ids: readonly string[], scope: Scope
     })
     .from(reports)
     .leftJoin(places, eq(places.id, reports.effectivePlaceId))
-    .where(and(inArray(reports.id, [...ids]), sqlPathInScope(reports.effectivePlacePath, scope)))
+    .where(and(inArray(reports.id, [...ids]), visible))
     .orderBy(desc(reports.receivedAt), asc(reports.id));
 }

@@ -1,6 +1,8 @@
 // Alerts for staff: the list and one alert with its series and reports, scoped by area; the lifecycle
 // new → acknowledged → actioned | dismissed, audited, with decisions kept as labelled data; and each
 // person's in-app notifications.
+
+import { MISCONDUCT_CATEGORY } from "../../../common/conflict-of-interest.ts";
 import type {
   ActionAlertInput,
   AlertAction,
@@ -19,6 +21,7 @@ import { conflict, notFound } from "../../lib/errors.ts";
 import { isUuid } from "../../lib/ids.ts";
 import { type Principal, placeInScope } from "../../lib/scope.ts";
 import { type Actor, recordAudit } from "../audit/audit.service.ts";
+import { visibleReportCondition } from "../reports/reports.policy.ts";
 import * as repo from "./alerts.repo.ts";
 import { type Area, areaView, mapPointsFor } from "./areas.ts";
 import { addDays, dayOf } from "./days.ts";
@@ -65,17 +68,26 @@ export async function listAlerts(
   principal: Principal,
   query: ListAlertsQuery,
 ): Promise<AlertListResponse> {
-  const rows = await repo.listAlerts(deps.db, principal.scope, query);
+  const rows = await repo.listAlerts(deps.db, principal.scope, query, barredCategoryOf(principal));
   return {
     alerts: rows.map(toAlertView),
     map: { points: mapPointsFor(principal.scope.placePaths, principal.scope.allPlaces) },
   };
 }
 
+/**
+ * Police or government (src/common/conflict-of-interest.ts) see no alert about complaints against the
+ * police, and none of those reports behind any other alert: the same rule as the inbox.
+ */
+function barredCategoryOf(principal: Principal): string | null {
+  return principal.policeOrGovernment ? MISCONDUCT_CATEGORY : null;
+}
+
 /** The alert if it exists and lies within the caller's areas; 404 otherwise, so existence does not leak. */
 async function visibleAlert(deps: Deps, principal: Principal, id: string, forUpdate = false) {
   const row = isUuid(id) ? await repo.findAlert(deps.db, id, { forUpdate }) : undefined;
-  if (!row || !placeInScope(principal.scope, row.areaPath)) throw notFound("The alert");
+  if (!row || !placeInScope(principal.scope, row.areaPath) || row.category === barredCategoryOf(principal))
+    throw notFound("The alert");
   return row;
 }
 
@@ -90,7 +102,7 @@ export async function getAlertDetail(deps: Deps, principal: Principal, id: strin
     usualMax: usualMax(day.expected),
     inPeriod: day.date >= row.periodStart && day.date <= row.periodEnd,
   }));
-  const reports = await repo.reportsBehind(deps.db, row.reportIds, principal.scope);
+  const reports = await repo.reportsBehind(deps.db, row.reportIds, visibleReportCondition(principal));
   return {
     alert: toAlertView(row),
     series,
@@ -214,7 +226,13 @@ async function keepLabel(
 const NOTIFICATIONS_SHOWN = 20;
 
 export async function listNotifications(deps: Deps, principal: Principal): Promise<AlertNotificationView[]> {
-  const rows = await repo.notificationsFor(deps.db, principal.userId, principal.scope, NOTIFICATIONS_SHOWN);
+  const rows = await repo.notificationsFor(
+    deps.db,
+    principal.userId,
+    principal.scope,
+    NOTIFICATIONS_SHOWN,
+    barredCategoryOf(principal),
+  );
   return rows.map(({ notification, alert }) => ({
     alertId: alert.id,
     createdAt: notification.createdAt.toISOString(),

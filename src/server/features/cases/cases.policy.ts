@@ -6,18 +6,25 @@
 //   - the user oversees police conduct (`complaints.oversee`) and the case is police_misconduct;
 //   - the user belongs to a responder unit actively assigned to the case.
 //
-// Conflict of interest (police_misconduct): such a case is hidden from every user who holds the
-// `responder` role (police officers and chiefs) and from every member of any police_station unit,
-// whatever else they hold: we do not try to work out which station a complaint "concerns", because
+// Conflict of interest (police_misconduct): such a case is hidden from every user who is police or
+// government (`principal.policeOrGovernment`: by role, or by membership of a police station, chief's
+// office or county inspectorate unit; src/common/conflict-of-interest.ts), whatever else they hold:
+// we do not try to work out which station a complaint "concerns", because
 // a resident's description rarely says, and a neighbouring station's commander is no neutral party
 // either. Routing never assigns it to anyone but oversight and programme units (routing.ts), and a
 // hand assignment to another kind is refused (cases.service.ts).
 import { and, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  POLICE_OR_GOVERNMENT_ROLES,
+  POLICE_OR_GOVERNMENT_UNIT_KINDS,
+} from "../../../common/conflict-of-interest.ts";
 import type { Db } from "../../db/client.ts";
 import type { Deps } from "../../deps.ts";
 import { notFound } from "../../lib/errors.ts";
 import { isUuid } from "../../lib/ids.ts";
 import { type Principal, sqlPathInScope } from "../../lib/scope.ts";
+import { userRoles } from "../users/users.table.ts";
 import { caseAssignments, cases } from "./cases.table.ts";
 import { responderMembers, responderUnits } from "./responders.table.ts";
 import { CONFLICT_CATEGORY } from "./routing.ts";
@@ -34,11 +41,11 @@ export interface CaseAccess {
 }
 
 export async function caseAccessOf(deps: Deps, principal: Principal): Promise<CaseAccess> {
+  // Memberships only for what is assigned to the user's units; who is barred is the principal's.
   const memberships = principal.userId
     ? await deps.db
-        .select({ unitId: responderMembers.unitId, kind: responderUnits.kind })
+        .select({ unitId: responderMembers.unitId })
         .from(responderMembers)
-        .innerJoin(responderUnits, eq(responderUnits.id, responderMembers.unitId))
         .where(eq(responderMembers.userId, principal.userId))
     : [];
   return {
@@ -46,9 +53,24 @@ export async function caseAccessOf(deps: Deps, principal: Principal): Promise<Ca
     manage: principal.permissions.has("cases.manage"),
     oversee: principal.permissions.has("complaints.oversee"),
     unitIds: memberships.map((m) => m.unitId),
-    barredFromMisconduct:
-      principal.roles.includes("responder") || memberships.some((m) => m.kind === "police_station"),
+    barredFromMisconduct: principal.policeOrGovernment,
   };
+}
+
+/**
+ * SQL: the user in `userId` is police or government, for queries over many users (who is told of a
+ * case). The same definition as `principal.policeOrGovernment`, from the same lists.
+ */
+export function sqlPoliceOrGovernment(userId: AnyPgColumn | SQL): SQL {
+  const list = (values: readonly string[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
+  return sql`(exists (select 1 from ${userRoles} r where r.user_id = ${userId}
+      and r.role in (${list(POLICE_OR_GOVERNMENT_ROLES)}))
+    or exists (select 1 from ${responderMembers} m join ${responderUnits} u on u.id = m.unit_id
+      where m.user_id = ${userId} and u.kind in (${list(POLICE_OR_GOVERNMENT_UNIT_KINDS)})))`;
 }
 
 /** SQL: the cases assigned (actively) to one of these units. */

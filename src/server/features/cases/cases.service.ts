@@ -8,9 +8,10 @@ import type { CategoryCode, Urgency } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { conflict, forbidden, notFound } from "../../lib/errors.ts";
-import { type Principal, placeInScope } from "../../lib/scope.ts";
+import type { Principal } from "../../lib/scope.ts";
 import { type Actor, recordAudit } from "../audit/audit.service.ts";
 import { CROCKFORD_ALPHABET } from "../reports/reference.ts";
+import { loadVisibleReport } from "../reports/reports.policy.ts";
 import { reports } from "../reports/reports.table.ts";
 import { actorOf } from "../users/users.service.ts";
 import {
@@ -281,15 +282,9 @@ export async function removeReopenedDuplicate(txDeps: Deps, actor: Actor, report
   });
 }
 
-async function loadReportInScope(db: Db, principal: Principal, reportId: string) {
-  const [report] = /^[0-9a-f-]{36}$/i.test(reportId)
-    ? await db
-        .select({ id: reports.id, status: reports.status, path: reports.effectivePlacePath })
-        .from(reports)
-        .where(eq(reports.id, reportId))
-    : [];
-  if (!report || !placeInScope(principal.scope, report.path)) throw notFound("Report");
-  return report;
+/** The report as its reader may see it (reports.policy.ts: areas, and conflict of interest), else 404. */
+function loadReportInScope(db: Db, principal: Principal, reportId: string) {
+  return loadVisibleReport(db, principal, reportId, { what: "Report" });
 }
 
 /** Programme staff open a case by hand for a verified report in their areas. */

@@ -10,11 +10,11 @@ import type { Deps } from "../../deps.ts";
 import { enqueueEmail, enqueueSms } from "../messaging/outbox.service.ts";
 import { places } from "../places/places.table.ts";
 import { userPlaces, userRoles, users } from "../users/users.table.ts";
-import type { CaseRow } from "./cases.policy.ts";
+import { type CaseRow, sqlPoliceOrGovernment } from "./cases.policy.ts";
 import { caseAssignments, caseNotifications } from "./cases.table.ts";
 import { caseNoticeEmail } from "./notice-email.ts";
 import { RESPONDER_PHONE_PURPOSE } from "./responders.service.ts";
-import { responderMembers, responderUnits } from "./responders.table.ts";
+import { responderMembers } from "./responders.table.ts";
 import { CONFLICT_CATEGORY } from "./routing.ts";
 
 export interface Recipient {
@@ -43,12 +43,10 @@ const SMS_KEYS: Record<NoticeKind, Record<DueKind, CaseSmsKey>> = {
   escalated: { acknowledge: "caseEscalatedAcknowledge", act: "caseEscalatedAct" },
 };
 
-/** Users barred from police-conduct cases (cases.policy.ts) never receive notice of one either. */
+/** Users barred from police-conduct cases (police or government, cases.policy.ts) never receive notice of one either. */
 function notBarredFrom(row: CaseRow) {
   if (row.category !== CONFLICT_CATEGORY) return undefined;
-  return sql`not exists (select 1 from ${userRoles} r where r.user_id = ${users.id} and r.role = 'responder')
-    and not exists (select 1 from ${responderMembers} pm join ${responderUnits} pu on pu.id = pm.unit_id
-      where pm.user_id = ${users.id} and pu.kind = 'police_station')`;
+  return sql`not ${sqlPoliceOrGovernment(users.id)}`;
 }
 
 /** Members of the units assigned to the case (or of one of them); only supervisors when asked (the first rung up). */

@@ -2,6 +2,7 @@
 // organisations whose every area lies in their scope; writers need `routing.manage` and may only
 // place units within their own areas. Routing rules are in routing-rules.service.ts.
 import { eq, inArray } from "drizzle-orm";
+import { conflictOfInterestIn } from "../../../common/conflict-of-interest.ts";
 import type {
   CreateResponderUnitInput,
   ResponderUnitKind,
@@ -12,7 +13,7 @@ import type {
 import type { CategoryCode } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
-import { badRequest, forbidden, notFound } from "../../lib/errors.ts";
+import { badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
 import { isUuid } from "../../lib/ids.ts";
 import { organisationInScope, type Principal, placeInScope } from "../../lib/scope.ts";
 import { InvalidPhoneError, normalisePhone } from "../../lib/vault.ts";
@@ -185,7 +186,10 @@ export async function updateResponderUnit(
   });
 }
 
-/** Replaces the unit's members. Each must be a user within the writer's reach; phones are sealed. */
+/**
+ * Replaces the unit's members. Each must be a user within the writer's reach; phones are sealed.
+ * Nobody who holds the reveal flag or complaints.oversee joins a police or government unit (409).
+ */
 export async function setUnitMembers(
   deps: Deps,
   principal: Principal,
@@ -194,10 +198,19 @@ export async function setUnitMembers(
 ): Promise<ResponderUnitView> {
   return inTransaction(deps, async (tx) => {
     const unit = await loadUnitForWrite(tx.db, principal, id);
+    // Locked in one order before their grants are read (updateUser locks the same rows), so that a
+    // reveal flag given at the same moment cannot meet this membership unchecked.
+    const ids = [...new Set(input.members.map((m) => m.userId))].sort();
+    if (ids.length > 0)
+      await tx.db.select({ id: users.id }).from(users).where(inArray(users.id, ids)).for("update");
     const existing = await tx.db.select().from(responderMembers).where(eq(responderMembers.unitId, unit.id));
     const rows = [];
     for (const [index, member] of input.members.entries()) {
-      await getUser(tx, principal, member.userId); // 404 for a user outside the writer's reach
+      const user = await getUser(tx, principal, member.userId); // 404 for a user outside the writer's reach
+      // Only those joining: a member from before this rule does not block other changes to the unit.
+      const joining = !existing.some((m) => m.userId === member.userId);
+      const reason = joining && conflictOfInterestIn({ ...user, unitKinds: [unit.kind] });
+      if (reason) throw conflict(`${user.name} cannot join ${unit.name}. ${reason}`);
       let phoneSealed = existing.find((m) => m.userId === member.userId)?.phoneSealed ?? null;
       if (member.phone === null) phoneSealed = null;
       else if (member.phone !== undefined) {

@@ -8,6 +8,7 @@
 //
 // Conflict of interest: a police_misconduct case only ever goes to oversight and programme units,
 // whatever the rules say. It is a rule of the code, not of the (editable) routing table.
+import { MISCONDUCT_CATEGORY } from "../../../common/conflict-of-interest.ts";
 import type {
   PlaceLevel,
   ResponderUnitKind,
@@ -17,7 +18,7 @@ import type {
 } from "../../../common/contracts/cases.ts";
 import type { CategoryCode, Urgency } from "../../../common/taxonomy.ts";
 
-export const CONFLICT_CATEGORY: CategoryCode = "police_misconduct";
+export const CONFLICT_CATEGORY: CategoryCode = MISCONDUCT_CATEGORY;
 /** The only kinds of unit a police-misconduct case may reach. */
 export const CONFLICT_SAFE_KINDS: readonly ResponderUnitKind[] = ["oversight", "programme"];
 export const CONFLICT_RULE = { id: "conflict-of-interest", name: "Police conduct goes to oversight" };

@@ -1,6 +1,7 @@
 // The referral part of the demo data set: a Nakuru facilitator refers a few clearly synthetic people
 // to the demo counsellor, who has accepted some and recorded follow-ups. Made through the services,
 // so it is audited like real data; names end in "(demo)" so nobody mistakes them for real people.
+import { isPoliceOrGovernment } from "../../../common/conflict-of-interest.ts";
 import { permissionsOf, type Role } from "../../../common/roles.ts";
 import type { Deps } from "../../deps.ts";
 import type { Principal } from "../../lib/scope.ts";
@@ -21,6 +22,7 @@ async function principalFor(deps: Deps, email: string, role: Role, organisationI
     permissions: permissionsOf([role]),
     scope: { allPlaces: false, placePaths: places, organisationIds: [organisationId] },
     canRevealIdentity: false,
+    policeOrGovernment: isPoliceOrGovernment({ roles: [role], unitKinds: [] }),
   };
   return principal;
 }

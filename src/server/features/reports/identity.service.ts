@@ -1,9 +1,8 @@
 // Revealing who reported: the one place a reporter's phone or name ever leaves the vault for staff.
 // Only for staff holding `identity.reveal` who were personally trusted with it (canRevealIdentity)
-// and hold no police or government role; always with a reason, always audited. The audit row
-// keeps the reason and never the identity itself.
+// and are not police or government (by role or unit: src/common/conflict-of-interest.ts); always with
+// a reason, always audited. The audit row keeps the reason and never the identity itself.
 import type { RevealedIdentity } from "../../../common/contracts/reports.ts";
-import { ROLES_NEVER_SEEING_REPORTERS } from "../../../common/roles.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
 import { type Principal, placeInScope } from "../../lib/scope.ts";
@@ -17,7 +16,7 @@ export function mayRevealIdentity(principal: Principal): boolean {
   return (
     principal.permissions.has("identity.reveal") &&
     principal.canRevealIdentity &&
-    !principal.roles.some((role) => ROLES_NEVER_SEEING_REPORTERS.includes(role))
+    !principal.policeOrGovernment
   );
 }
 
@@ -25,7 +24,7 @@ export function mayRevealIdentity(principal: Principal): boolean {
 export function requireIdentityReveal(principal: Principal): void {
   if (!mayRevealIdentity(principal))
     throw forbidden(
-      "You are not allowed to see who reported. Only programme officers trusted with reporters' identities can, and never police or government roles.",
+      "You are not allowed to see who reported. Only programme officers trusted with reporters' identities can, and never police or government (by role or by membership of a police station, chief's office or county inspectorate unit).",
     );
 }
 

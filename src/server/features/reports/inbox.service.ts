@@ -1,5 +1,6 @@
 // Reading reports for staff: the inbox list and one report with its guess, history and possible
-// duplicates. Scoped by the report's effective place path; reports with no place are nationwide only.
+// duplicates. Who sees which report is reports.policy.ts (areas, and no police-misconduct report for
+// police or government).
 import { and, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { ReportStatus } from "../../../common/contracts/report-workflow.ts";
 import type {
@@ -9,8 +10,8 @@ import type {
   ReportList,
 } from "../../../common/contracts/reports.ts";
 import type { Deps } from "../../deps.ts";
-import { badRequest, notFound } from "../../lib/errors.ts";
-import { type Principal, placeInScope, type Scope, sqlPathInScope } from "../../lib/scope.ts";
+import { badRequest } from "../../lib/errors.ts";
+import { type Principal, type Scope, sqlPathInScope } from "../../lib/scope.ts";
 import { placePathOf } from "../places/places.service.ts";
 import * as repo from "./inbox.repo.ts";
 import {
@@ -21,6 +22,7 @@ import {
   type PlaceLookup,
   placeOf,
 } from "./report-views.ts";
+import { loadVisibleReport, visibleReportCondition } from "./reports.policy.ts";
 import { reports } from "./reports.table.ts";
 import { DUPLICATE_SIMILARITY, DUPLICATE_SIMILARITY_WITHOUT_PLACE, textSimilarity } from "./similarity.ts";
 
@@ -28,6 +30,7 @@ import { DUPLICATE_SIMILARITY, DUPLICATE_SIMILARITY_WITHOUT_PLACE, textSimilarit
 export const DUPLICATE_WINDOW_HOURS = 48;
 const MAX_CANDIDATES = 5;
 
+/** Areas only. What a person may see is visibleReportCondition (reports.policy.ts), conflict of interest included. */
 export const scopeCondition = (scope: Scope): SQL => sqlPathInScope(reports.effectivePlacePath, scope);
 
 const DAY_MS = 86_400_000;
@@ -52,7 +55,7 @@ async function filters(deps: Deps, principal: Principal, query: ListReportsQuery
     });
   }
   return and(
-    scopeCondition(principal.scope),
+    visibleReportCondition(principal),
     query.category ? inArray(reports.effectiveCategory, query.category) : undefined,
     query.urgency ? inArray(reports.effectiveUrgency, query.urgency) : undefined,
     query.status ? inArray(reports.status, query.status) : undefined,
@@ -93,9 +96,7 @@ export async function listReports(
 
 /** The report if the principal may see it; otherwise 404, so that its existence does not leak. */
 export async function visibleReport(deps: Deps, principal: Principal, id: string): Promise<repo.ReportRow> {
-  const report = await repo.findReport(deps.db, id);
-  if (!report || !placeInScope(principal.scope, report.effectivePlacePath)) throw notFound("The report");
-  return report;
+  return loadVisibleReport(deps.db, principal, id);
 }
 
 async function duplicateCandidates(
@@ -109,7 +110,7 @@ async function duplicateCandidates(
     deps.db,
     report,
     DUPLICATE_WINDOW_HOURS * 3_600_000,
-    scopeCondition(principal.scope),
+    visibleReportCondition(principal),
   );
   const threshold =
     report.effectivePlacePath === null ? DUPLICATE_SIMILARITY_WITHOUT_PLACE : DUPLICATE_SIMILARITY;

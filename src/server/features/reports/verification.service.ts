@@ -17,7 +17,7 @@ import type {
   VerifyInput,
 } from "../../../common/contracts/reports.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
-import { AppError, badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
+import { AppError, badRequest, conflict, forbidden } from "../../lib/errors.ts";
 import { type Principal, placeInScope } from "../../lib/scope.ts";
 import { requestAlertDetection } from "../alerts/alerts-job.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -26,6 +26,7 @@ import { placePathOf } from "../places/places.service.ts";
 import { actorOf } from "../users/users.service.ts";
 import * as repo from "./inbox.repo.ts";
 import { getReportDetail } from "./inbox.service.ts";
+import { loadVisibleReport } from "./reports.policy.ts";
 import { reports } from "./reports.table.ts";
 import { loadAnalysedText } from "./triage-job.service.ts";
 import { reportDecisions, triageLabels } from "./verification.table.ts";
@@ -122,9 +123,7 @@ async function decidedAfter(
 /** The report a duplicate points to: always the original, never another duplicate. */
 async function originalOf(deps: Deps, principal: Principal, report: repo.ReportRow, targetId: string) {
   if (targetId === report.id) throw badRequest("duplicateOfId: a report cannot duplicate itself");
-  const target = await repo.findReport(deps.db, targetId);
-  if (!target || !placeInScope(principal.scope, target.effectivePlacePath))
-    throw notFound("The report it duplicates");
+  const target = await loadVisibleReport(deps.db, principal, targetId, { what: "The report it duplicates" });
   const original = target.status === "duplicate" && target.duplicateOfId ? target.duplicateOfId : target.id;
   if (original === report.id)
     throw conflict(
@@ -171,8 +170,7 @@ async function decide(
   request: DecisionRequest,
 ): Promise<void> {
   await inTransaction(deps, async (tx) => {
-    const report = await repo.lockReport(tx.db, id);
-    if (!report || !placeInScope(principal.scope, report.effectivePlacePath)) throw notFound("The report");
+    const report = await loadVisibleReport(tx.db, principal, id, { forUpdate: true });
     if (!canApply(action, report.status as ReportStatus)) throw illegalTransition(report, action);
     const decided = await decidedAfter(tx, principal, report, action, request);
     const duplicateOfId =

@@ -1,6 +1,7 @@
 // Sign-in, sessions, two-factor and password changes.
 import { createHash, randomBytes } from "node:crypto";
 import * as OTPAuth from "otpauth";
+import { isPoliceOrGovernment } from "../../../common/conflict-of-interest.ts";
 import type { UserView } from "../../../common/contracts/users.ts";
 import { permissionsOf } from "../../../common/roles.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
@@ -47,7 +48,8 @@ export async function loadUserView(deps: Deps, userId: string) {
   return { row, grants, view: usersRepo.toUserView(row, grants) };
 }
 
-export function principalOf(view: UserView, placePaths: string[]): Principal {
+/** `unitKinds`: the kinds of the user's responder units (usersRepo.unitKindsOf), for policeOrGovernment. */
+export function principalOf(view: UserView, placePaths: string[], unitKinds: readonly string[]): Principal {
   return {
     userId: view.id,
     email: view.email,
@@ -59,6 +61,7 @@ export function principalOf(view: UserView, placePaths: string[]): Principal {
       organisationIds: view.organisations.map((o) => o.id),
     },
     canRevealIdentity: view.canRevealIdentity,
+    policeOrGovernment: isPoliceOrGovernment({ roles: view.roles, unitKinds }),
   };
 }
 
@@ -144,6 +147,7 @@ export async function authenticate(
     principal: principalOf(
       loaded.view,
       loaded.grants.places.map((p) => p.path),
+      await usersRepo.unitKindsOf(deps.db, loaded.row.id),
     ),
     session,
     user: loaded.view,

@@ -6,6 +6,7 @@ import type { UserView } from "../../../common/contracts/users.ts";
 import type { Role } from "../../../common/roles.ts";
 import { type Db, queryRows } from "../../db/client.ts";
 import { type Scope, sqlPathInScope } from "../../lib/scope.ts";
+import { responderMembers, responderUnits } from "../cases/responders.table.ts";
 import { organisations } from "../organisations/organisations.table.ts";
 import { places } from "../places/places.table.ts";
 import { userOrganisations, userPlaces, userRoles, users } from "./users.table.ts";
@@ -60,6 +61,22 @@ export async function listGrants(db: Db, userIds: string[]): Promise<Map<string,
     g.places.sort((a, b) => a.path.localeCompare(b.path));
   }
   return grants;
+}
+
+/** Holds the user's row until the transaction ends: grants and unit memberships are checked together. */
+export async function lockUser(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).for("update");
+  return row;
+}
+
+/** The kinds of every responder unit the user belongs to, active or not: half of "police or government". */
+export async function unitKindsOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ kind: responderUnits.kind })
+    .from(responderMembers)
+    .innerJoin(responderUnits, eq(responderUnits.id, responderMembers.unitId))
+    .where(eq(responderMembers.userId, userId));
+  return rows.map((r) => r.kind);
 }
 
 export function toUserView(row: UserRow, grants: UserGrants): UserView {

@@ -1,8 +1,8 @@
 // Use cases for managing staff accounts. Every change writes its audit row in the same transaction.
 import { inArray } from "drizzle-orm";
+import { conflictOfInterestIn } from "../../../common/conflict-of-interest.ts";
 import type { CreateUserInput, UpdateUserInput, UserView } from "../../../common/contracts/users.ts";
 import type { Role } from "../../../common/roles.ts";
-import { ROLES_NEVER_SEEING_REPORTERS } from "../../../common/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
@@ -27,26 +27,50 @@ async function loadView(db: Db, row: repo.UserRow): Promise<UserView & { grants:
   return { ...repo.toUserView(row, grants), grants };
 }
 
+interface Grants {
+  roles?: Role[] | undefined;
+  organisationIds?: string[] | undefined;
+  placeIds?: string[] | undefined;
+  canRevealIdentity?: boolean | undefined;
+}
+
+/** What the user holds before the change; a new user holds nothing and belongs to no unit. */
+interface Current {
+  roles: Role[];
+  canRevealIdentity: boolean;
+  unitKinds: string[];
+}
+
+/**
+ * Police or government (by role or unit) never also hold the reveal flag or complaints.oversee:
+ * checked on the user as the change would leave them, naming the field that brought the conflict.
+ * Only a change that gives something is checked, so that a person made so before this rule can still
+ * be renamed, deactivated or have the flag or a role taken away.
+ */
+function refuseConflictOfInterest(grants: Grants, current: Current): void {
+  const givesFlag = grants.canRevealIdentity === true && !current.canRevealIdentity;
+  const givesRole = (grants.roles ?? []).some((role) => !current.roles.includes(role));
+  if (!givesFlag && !givesRole) return;
+  const reason = conflictOfInterestIn({
+    roles: grants.roles ?? current.roles,
+    unitKinds: current.unitKinds,
+    canRevealIdentity: grants.canRevealIdentity ?? current.canRevealIdentity,
+  });
+  if (!reason) return;
+  const path = givesFlag ? "canRevealIdentity" : "roles";
+  throw badRequest(`${path}: ${reason}`, [{ path, message: reason }]);
+}
+
 /** Checks that the principal may hand out these grants: they exist and lie within the principal's own reach. */
 async function checkGrants(
   db: Db,
   principal: Principal,
-  grants: {
-    roles?: Role[] | undefined;
-    organisationIds?: string[] | undefined;
-    placeIds?: string[] | undefined;
-    canRevealIdentity?: boolean | undefined;
-  },
-  currentRoles: Role[],
+  grants: Grants,
+  current: Current,
 ): Promise<{ placePaths: string[] }> {
-  const roles = grants.roles ?? currentRoles;
   if (grants.roles?.includes("admin") && !principal.roles.includes("admin"))
     throw forbidden("Only an administrator can grant the admin role.");
-  if (grants.canRevealIdentity && roles.some((r) => ROLES_NEVER_SEEING_REPORTERS.includes(r)))
-    throw badRequest(
-      "canRevealIdentity: police and government roles (responder, viewer) may never see who reported",
-      [{ path: "canRevealIdentity", message: "cannot be granted to responder or viewer roles" }],
-    );
+  refuseConflictOfInterest(grants, current);
   let placePaths: string[] = [];
   if (grants.placeIds) {
     const found = await db.select().from(places).where(inArray(places.id, grants.placeIds));
@@ -89,7 +113,11 @@ export async function createUser(
   return inTransaction(deps, async (tx) => {
     if (await repo.findUserByEmail(tx.db, input.email))
       throw conflict(`A user with email ${input.email} already exists.`);
-    const { placePaths } = await checkGrants(tx.db, principal, input, input.roles);
+    const { placePaths } = await checkGrants(tx.db, principal, input, {
+      roles: [],
+      canRevealIdentity: false,
+      unitKinds: [],
+    });
     const row = await repo.insertUser(tx.db, {
       email: input.email,
       name: input.name,
@@ -147,7 +175,10 @@ export async function updateUser(
   input: UpdateUserInput,
 ): Promise<UserView> {
   return inTransaction(deps, async (tx) => {
-    const row = await getScopedUserRow(tx, principal, id);
+    const scoped = await getScopedUserRow(tx, principal, id);
+    // Locked before reading its grants, so that a unit membership given at the same moment
+    // (setUnitMembers locks the same row) cannot slip past this check, nor this change past that one.
+    const row = (await repo.lockUser(tx.db, id)) ?? scoped;
     const { grants, ...before } = await loadView(tx.db, row);
     if (
       id === principal.userId &&
@@ -157,7 +188,11 @@ export async function updateUser(
       throw badRequest(
         "You cannot deactivate yourself or remove your own admin role; ask another administrator.",
       );
-    await checkGrants(tx.db, principal, input, grants.roles);
+    await checkGrants(tx.db, principal, input, {
+      roles: grants.roles,
+      canRevealIdentity: row.canRevealIdentity,
+      unitKinds: await repo.unitKindsOf(tx.db, id),
+    });
     const updated = await repo.updateUserRow(tx.db, id, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.active !== undefined && { active: input.active }),

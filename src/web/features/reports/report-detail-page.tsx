@@ -3,8 +3,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { POLICE_OR_GOVERNMENT_ROLES } from "../../../common/conflict-of-interest.ts";
 import type { EvidenceView, ReportDetail } from "../../../common/contracts/reports.ts";
-import { ROLES_NEVER_SEEING_REPORTERS } from "../../../common/roles.ts";
 import { fieldErrorsOf } from "../../api/client.ts";
 import { useCurrentUser, usePermissions } from "../../app/session.ts";
 import { errorText } from "../../ui/error-text.ts";
@@ -219,7 +219,7 @@ function Reporter({ report }: { report: ReportDetail }) {
   const mayReveal =
     permissions.has("identity.reveal") &&
     user.canRevealIdentity &&
-    !user.roles.some((role) => ROLES_NEVER_SEEING_REPORTERS.includes(role));
+    !user.roles.some((role) => POLICE_OR_GOVERNMENT_ROLES.includes(role));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     reveal.mutate({ reason: reason.trim(), safetyOverride: !report.consentToContact && safetyOverride });

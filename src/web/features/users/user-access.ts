@@ -1,5 +1,6 @@
 // What a user may do and where, as the user forms edit it and the API expects it.
-import { ROLES_NEVER_SEEING_REPORTERS, type Role } from "../../../common/roles.ts";
+import { POLICE_OR_GOVERNMENT_ROLES } from "../../../common/conflict-of-interest.ts";
+import type { Role } from "../../../common/roles.ts";
 import type { PlaceRef, User } from "../../api/types.ts";
 
 export interface UserAccess {
@@ -32,7 +33,10 @@ export function accessPayload(access: UserAccess) {
   };
 }
 
-/** Police and government roles never see who reported, whatever else is granted (DOMAIN.md). */
+/**
+ * Police and government roles never see who reported, whatever else is granted. Unit membership
+ * counts too, but only the server knows it: its refusal names the reason (conflict-of-interest.ts).
+ */
 export function revealConflicts(access: UserAccess): boolean {
-  return access.canRevealIdentity && access.roles.some((r) => ROLES_NEVER_SEEING_REPORTERS.includes(r));
+  return access.canRevealIdentity && access.roles.some((r) => POLICE_OR_GOVERNMENT_ROLES.includes(r));
 }
