@@ -72,7 +72,8 @@ const en = {
   whenThisWeek: "This week",
   whenEarlier: "Earlier",
   // The last step: whatever is typed here is the description, "*" included, and the report is sent.
-  ussdDescriptionPrompt: "Last step: describe it briefly and it is sent. No names or numbers.\n0 Send without",
+  ussdDescriptionPrompt:
+    "Last step: describe it briefly and it is sent. No names or numbers.\n0 Send without",
   ussdContactPrompt: "May we contact you on this number?",
   ussdContactNo: "No, stay anonymous",
   ussdContactYes: "Yes, you may contact me",
@@ -155,7 +156,8 @@ const sw: { readonly [K in MessageKey]: string } = {
   whenYesterday: "Jana",
   whenThisWeek: "Wiki hii",
   whenEarlier: "Zamani kidogo",
-  ussdDescriptionPrompt: "Hatua ya mwisho: eleza kwa ufupi nayo itatumwa. Bila majina wala nambari.\n0 Tuma bila maelezo",
+  ussdDescriptionPrompt:
+    "Hatua ya mwisho: eleza kwa ufupi nayo itatumwa. Bila majina wala nambari.\n0 Tuma bila maelezo",
   ussdContactPrompt: "Tukupigie kwa nambari hii?",
   ussdContactNo: "Hapana, nisijulikane",
   ussdContactYes: "Ndiyo, mnaweza kunipigia",
@@ -171,7 +173,8 @@ const sw: { readonly [K in MessageKey]: string } = {
   ussdStatusUnavailable: "Hatuwezi kuangalia ripoti sasa hivi. Tafadhali jaribu tena baadaye.",
   ussdStatusNoMatch:
     "Hatukuweza kulinganisha nambari na PIN hiyo. Piga kutoka simu uliyoripotia, au weka PIN uliyopewa.",
-  ussdStatusLocked: "Majaribio mengi yasiyo sahihi. Kufuatilia kumesimamishwa kwa saa moja. Jaribu tena baadaye.",
+  ussdStatusLocked:
+    "Majaribio mengi yasiyo sahihi. Kufuatilia kumesimamishwa kwa saa moja. Jaribu tena baadaye.",
   ussdInvalidChoice: "Chaguo si sahihi.",
   ussdInvalidReference: "Nambari hiyo si sahihi.",
   ussdInvalidPin: "PIN ni tarakimu 6.",

@@ -13,7 +13,11 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { CaseFeedbackView, CaseStatus } from "../../../common/contracts/cases.ts";
 import { isGsm7, statusMessage } from "../../../common/messages.ts";
-import { RESIDENT_STATUS_OF_CASE, type ResidentStatus, residentStatusOf } from "../../../common/resident-status.ts";
+import {
+  RESIDENT_STATUS_OF_CASE,
+  type ResidentStatus,
+  residentStatusOf,
+} from "../../../common/resident-status.ts";
 import type { CategoryCode, Locale } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
@@ -21,8 +25,8 @@ import { badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
 import type { Principal } from "../../lib/scope.ts";
 import { type Actor, recordAudit, SYSTEM_ACTOR } from "../audit/audit.service.ts";
 import { enqueueSms, PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
-import { normaliseReference } from "../reports/reference.ts";
 import { checkReceipt } from "../reports/receipt.service.ts";
+import { normaliseReference } from "../reports/reference.ts";
 import { reports } from "../reports/reports.table.ts";
 import { reportDecisions } from "../reports/verification.table.ts";
 import { actorOf } from "../users/users.service.ts";

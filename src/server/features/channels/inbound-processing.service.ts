@@ -287,9 +287,7 @@ async function newReport(
   });
   const receipt = { reference: report.reference, pin: report.pin ?? "" };
   await reply(
-    previous
-      ? t(locale, "smsReceivedSeparate", { ...receipt, previous })
-      : t(locale, "smsReceived", receipt),
+    previous ? t(locale, "smsReceivedSeparate", { ...receipt, previous }) : t(locale, "smsReceived", receipt),
     "report.receipt",
     report.id,
   );
@@ -311,12 +309,19 @@ async function explicitAddition(
   }
   const checked = await checkReceipt(txDeps, intent.reference, intent.pin, payload.phone);
   if (!checked.ok) {
-    await reply(t(locale, checked.reason === "locked" ? "statusLocked" : "addNoMatch"), "report.details_added");
+    await reply(
+      t(locale, checked.reason === "locked" ? "statusLocked" : "addNoMatch"),
+      "report.details_added",
+    );
     return { outcome: "addition" };
   }
   const report = checked.report;
   await addToReport(txDeps, report, { channel: "sms", text: intent.text, inboundMessageId: row.id });
-  await reply(t(locale, "detailsAttached", { reference: report.reference }), "report.details_added", report.id);
+  await reply(
+    t(locale, "detailsAttached", { reference: report.reference }),
+    "report.details_added",
+    report.id,
+  );
   return { outcome: "addition", reportId: report.id };
 }
 

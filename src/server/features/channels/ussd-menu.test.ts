@@ -157,7 +157,9 @@ describe("USSD menu: checking a report", () => {
       lookupStatus: ({ reference, pin }) =>
         reference === "BRZ-7KX2Q" && pin === "123456" ? "case_in_progress" : null,
     });
-    expect(step("1*2*brz 7kx2q*123456", ctx).screen).toBe("Report BRZ-7KX2Q: responders are taking action on it.");
+    expect(step("1*2*brz 7kx2q*123456", ctx).screen).toBe(
+      "Report BRZ-7KX2Q: responders are taking action on it.",
+    );
     expect(step("2*2*BRZ7KX2Q*654321", ctx).screen).toBe(t("sw", "statusNoMatch"));
   });
 

@@ -162,7 +162,10 @@ async function storeUssdReport(
  * The gateway repeated the final hop: the same reference. The PIN was shown once and only its hash
  * is kept, so the repeat says to use the PIN from the first screen (or the reporting phone).
  */
-async function existingReference(txDeps: Deps, externalId: string): Promise<{ reference: string; pin: string }> {
+async function existingReference(
+  txDeps: Deps,
+  externalId: string,
+): Promise<{ reference: string; pin: string }> {
   const [row] = await queryRows<{ reference: string }>(
     txDeps.db,
     sql`select r.reference from ${inboundMessages} i join ${reports} r on r.id = i.report_id

@@ -89,21 +89,34 @@ export async function checkReceipt(
   // The web never sends a malformed reference this far without a reply; nothing to count against.
   if (!reference && !senderIndex) return { ok: false, reason: "no_match" };
   if (row?.pinHash && row.pinLockedUntil && row.pinLockedUntil > now) return { ok: false, reason: "locked" };
-  if (row?.pinHash && reference && verifyPin(deps.config.vault.hashKey, reference, typedPin ?? "", row.pinHash)) {
+  if (
+    row?.pinHash &&
+    reference &&
+    verifyPin(deps.config.vault.hashKey, reference, typedPin ?? "", row.pinHash)
+  ) {
     if (row.pinFailures > 0)
-      await deps.db.update(reports).set({ pinFailures: 0, pinLockedUntil: null }).where(eq(reports.id, row.id));
+      await deps.db
+        .update(reports)
+        .set({ pinFailures: 0, pinLockedUntil: null })
+        .where(eq(reports.id, row.id));
     return { ok: true, report: row, by: "pin" };
   }
   return fail(deps, reference, row, senderIndex);
 }
 
 /** Whether `phone` made the report with this reference. Counts nothing: it only ever says yes to the reporter. */
-export async function isReportingPhone(deps: Deps, typedReference: string, phone: string | null): Promise<boolean> {
+export async function isReportingPhone(
+  deps: Deps,
+  typedReference: string,
+  phone: string | null,
+): Promise<boolean> {
   const reference = normaliseReference(typedReference);
   if (!reference || !phone) return false;
   const [row] = await deps.db
     .select({ reporterIndex: reports.reporterIndex })
     .from(reports)
     .where(eq(reports.reference, reference));
-  return row?.reporterIndex != null && row.reporterIndex === deps.vault.blindIndex(PHONE_INDEX_PURPOSE, phone);
+  return (
+    row?.reporterIndex != null && row.reporterIndex === deps.vault.blindIndex(PHONE_INDEX_PURPOSE, phone)
+  );
 }
