@@ -2,14 +2,14 @@
 // USSD "check a report". A request proves it may by coming from the phone that made the report
 // (matched by the blind index of the number, never the number itself) or by the receipt PIN.
 //
-// Every failed check is counted per reference (on the report row, or under a keyed hash of a
-// reference that does not exist) and per sender number (under its blind index), and locks for
+// Every failed check is counted per reference (under a keyed hash of the reference, whether it
+// exists or not) and per sender number (under its blind index), and locks for
 // PIN_LOCK_MINUTES after MAX_PIN_FAILURES. A wrong PIN, a missing PIN and an unknown reference give
 // the same answer and lock after the same count, so neither the answer nor the lock tells a guesser
 // whether a reference exists.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Deps } from "../../deps.ts";
-import { hitRateLimit, peekRateLimit } from "../../lib/rate-limit.ts";
+import { clearRateLimit, hitRateLimit, peekRateLimit } from "../../lib/rate-limit.ts";
 import { PHONE_INDEX_PURPOSE } from "../messaging/outbox.service.ts";
 import { normaliseReference, verifyPin } from "./reference.ts";
 import { reports } from "./reports.table.ts";
@@ -28,40 +28,20 @@ export type ReceiptCheck =
 const senderKey = (senderIndex: string) => `receipt.sender:${senderIndex}`;
 
 /**
- * An unknown reference locks exactly as a known one does after MAX_PIN_FAILURES tries, or the lock
- * itself would tell a guesser which references exist. Its failures are counted under a keyed hash
- * of the reference, so the typed references are not kept.
+ * Failures are counted per reference under a keyed hash of the typed reference, for known and
+ * unknown references alike, in the same fixed window: the count, the lock and its end are then the
+ * same whether the reference exists or not (a counter on the report row would lock known
+ * references on a different clock). The typed references themselves are not kept.
  */
-async function countUnknownReference(deps: Deps, reference: string): Promise<number> {
-  const key = `followup.unknown:${deps.vault.blindIndex("followup.reference", reference)}`;
-  return hitRateLimit(deps.db, key, deps.now(), LOCK_MS);
-}
-
-async function countWrongPin(deps: Deps, row: ReportRow): Promise<number> {
-  const lockedUntil = new Date(deps.now().getTime() + LOCK_MS).toISOString();
-  const [counted] = await deps.db
-    .update(reports)
-    .set({
-      pinFailures: sql`${reports.pinFailures} + 1`,
-      pinLockedUntil: sql`case when ${reports.pinFailures} + 1 >= ${MAX_PIN_FAILURES} then ${lockedUntil}::timestamptz else null end`,
-    })
-    .where(eq(reports.id, row.id))
-    .returning({ failures: reports.pinFailures });
-  return counted?.failures ?? 0;
-}
+const referenceKey = (deps: Deps, reference: string) =>
+  `receipt.reference:${deps.vault.blindIndex("followup.reference", reference)}`;
 
 /** Counts one failure against the reference and the sender; "locked" once either reaches the limit. */
-async function fail(
-  deps: Deps,
-  reference: string | null,
-  row: ReportRow | undefined,
-  senderIndex: string | null,
-): Promise<ReceiptCheck> {
-  let failures = 0;
-  if (row?.pinHash) failures = await countWrongPin(deps, row);
-  else if (reference) failures = await countUnknownReference(deps, reference);
+async function fail(deps: Deps, reference: string | null, senderIndex: string | null): Promise<ReceiptCheck> {
+  const now = deps.now();
+  let failures = reference ? await hitRateLimit(deps.db, referenceKey(deps, reference), now, LOCK_MS) : 0;
   if (senderIndex)
-    failures = Math.max(failures, await hitRateLimit(deps.db, senderKey(senderIndex), deps.now(), LOCK_MS));
+    failures = Math.max(failures, await hitRateLimit(deps.db, senderKey(senderIndex), now, LOCK_MS));
   return { ok: false, reason: failures >= MAX_PIN_FAILURES ? "locked" : "no_match" };
 }
 
@@ -87,21 +67,15 @@ export async function checkReceipt(
   if (senderIndex && (await peekRateLimit(deps.db, senderKey(senderIndex), now, LOCK_MS)) >= MAX_PIN_FAILURES)
     return { ok: false, reason: "locked" };
   // The web never sends a malformed reference this far without a reply; nothing to count against.
-  if (!reference && !senderIndex) return { ok: false, reason: "no_match" };
-  if (row?.pinHash && row.pinLockedUntil && row.pinLockedUntil > now) return { ok: false, reason: "locked" };
-  if (
-    row?.pinHash &&
-    reference &&
-    verifyPin(deps.config.vault.hashKey, reference, typedPin ?? "", row.pinHash)
-  ) {
-    if (row.pinFailures > 0)
-      await deps.db
-        .update(reports)
-        .set({ pinFailures: 0, pinLockedUntil: null })
-        .where(eq(reports.id, row.id));
+  if (!reference) return senderIndex ? fail(deps, null, senderIndex) : { ok: false, reason: "no_match" };
+  // A locked reference still counts against the sender, exactly as an unknown one does.
+  if ((await peekRateLimit(deps.db, referenceKey(deps, reference), now, LOCK_MS)) >= MAX_PIN_FAILURES)
+    return fail(deps, reference, senderIndex);
+  if (row?.pinHash && verifyPin(deps.config.vault.hashKey, reference, typedPin ?? "", row.pinHash)) {
+    await clearRateLimit(deps.db, referenceKey(deps, reference));
     return { ok: true, report: row, by: "pin" };
   }
-  return fail(deps, reference, row, senderIndex);
+  return fail(deps, reference, senderIndex);
 }
 
 /** Whether `phone` made the report with this reference. Counts nothing: it only ever says yes to the reporter. */
