@@ -153,6 +153,22 @@ describe("who may ask about a report", () => {
     expect(await sms(reporter, `STATUS ${real}`)).toBe(statusMessage("en", real, "received"));
   });
 
+  it("counts a locked code against the sender the same way whether the code exists or not", async () => {
+    const real = receiptIn(await sms(newPhone(), "Fighting at Kaptembwo stage, two people hurt")).reference;
+    const afterLock = async (code: string, next: string) => {
+      // Locked by five strangers, one try each; then one more stranger keeps trying it.
+      for (let i = 0; i < MAX_PIN_FAILURES; i++) await sms(newPhone(), `STATUS ${code}`);
+      const sender = newPhone();
+      const seen: string[] = [];
+      for (let i = 0; i < MAX_PIN_FAILURES - 1; i++) seen.push(await sms(sender, `STATUS ${code}`));
+      seen.push(await sms(sender, `STATUS ${next}`));
+      return seen;
+    };
+    const forReal = await afterLock(real, "BRZ-ZZZZ7");
+    expect(forReal).toEqual(await afterLock("BRZ-ZZZZ8", "BRZ-ZZZZ6"));
+    expect(forReal.at(-1)).toBe(t("en", "statusLocked"));
+  });
+
   it("locks a sender who tries many codes, even when it then sends a right code and PIN", async () => {
     const receipt = receiptIn(await sms(newPhone(), "Fighting at Kaptembwo stage, two people hurt"));
     const guesser = newPhone();
