@@ -84,6 +84,8 @@ const en = {
   ussdSending: "Thank you. Your report is being sent.",
   ussdConfirmed:
     "Thank you. Report sent. Code {reference} PIN {pin}. Write both down: to check it, dial again and choose 2.",
+  ussdAlreadySent:
+    "Your report was already sent. Code {reference}. Use the PIN shown then; to check it, dial again and choose 2.",
   ussdReferencePrompt: "Enter your report code, for example BRZ-7KX2Q:",
   ussdPinPrompt: "Enter the 6-digit PIN you were given with the code:",
   ussdStatusUnavailable: "We cannot check reports right now. Please try again later.",
@@ -168,6 +170,8 @@ const sw: { readonly [K in MessageKey]: string } = {
   ussdSending: "Asante. Ripoti yako inatumwa.",
   ussdConfirmed:
     "Asante. Ripoti imetumwa. Nambari {reference} PIN {pin}. Ziandike zote: kuifuatilia, piga tena uchague 2.",
+  ussdAlreadySent:
+    "Ripoti yako ilishatumwa. Nambari {reference}. Tumia PIN uliyoonyeshwa; kuifuatilia, piga tena uchague 2.",
   ussdReferencePrompt: "Weka nambari ya ripoti, kwa mfano BRZ-7KX2Q:",
   ussdPinPrompt: "Weka PIN ya tarakimu 6 uliyopewa pamoja na nambari:",
   ussdStatusUnavailable: "Hatuwezi kuangalia ripoti sasa hivi. Tafadhali jaribu tena baadaye.",

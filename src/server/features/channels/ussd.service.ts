@@ -76,8 +76,11 @@ async function replayWithPlaces(deps: Deps, request: AtUssdRequest): Promise<Uss
 export async function answerUssd(deps: Deps, request: AtUssdRequest): Promise<string> {
   const outcome = await replayWithPlaces(deps, request);
   if (outcome.submission) {
-    const receipt = await storeUssdReport(deps, request, outcome.submission);
-    return formatUssdResponse({ screen: t(outcome.locale, "ussdConfirmed", receipt), end: true });
+    const { reference, pin } = await storeUssdReport(deps, request, outcome.submission);
+    const screen = pin
+      ? t(outcome.locale, "ussdConfirmed", { reference, pin })
+      : t(outcome.locale, "ussdAlreadySent", { reference });
+    return formatUssdResponse({ screen, end: true });
   }
   const query = outcome.statusQuery;
   if (query) {
@@ -105,7 +108,7 @@ async function storeUssdReport(
   deps: Deps,
   request: AtUssdRequest,
   submission: UssdSubmission,
-): Promise<{ reference: string; pin: string }> {
+): Promise<{ reference: string; pin: string | null }> {
   const externalId = `ussd:${request.sessionId}`;
   // Anonymous means anonymous: without consent the number is not kept anywhere, not even sealed.
   const phone = submission.contactPhone ? senderPhone(submission.contactPhone) : null;
@@ -154,7 +157,7 @@ async function storeUssdReport(
       .update(inboundMessages)
       .set({ reportId: report.id })
       .where(sql`${inboundMessages.id} = ${stored.id}`);
-    return { reference: report.reference, pin: report.pin ?? "" };
+    return { reference: report.reference, pin: report.pin };
   });
 }
 
@@ -165,12 +168,12 @@ async function storeUssdReport(
 async function existingReference(
   txDeps: Deps,
   externalId: string,
-): Promise<{ reference: string; pin: string }> {
+): Promise<{ reference: string; pin: null }> {
   const [row] = await queryRows<{ reference: string }>(
     txDeps.db,
     sql`select r.reference from ${inboundMessages} i join ${reports} r on r.id = i.report_id
         where i.gateway = 'africastalking' and i.external_id = ${externalId}`,
   );
   if (!row) throw new Error(`USSD session ${externalId} was stored without its report`);
-  return { reference: row.reference, pin: "------" };
+  return { reference: row.reference, pin: null };
 }
