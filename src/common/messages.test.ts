@@ -17,7 +17,8 @@ import { LOCALES } from "./taxonomy.ts";
 // The longest values each placeholder takes in practice.
 const REALISTIC_PARAMS: Record<string, string> = {
   reference: "BRZ-7KX2Q",
-  minutes: "30",
+  pin: "123456",
+  previous: "BRZ-7KX2Q",
   max: "1600",
   ussdCode: "*384*12345#",
   county: "Elgeyo-Marakwet",
@@ -52,24 +53,37 @@ describe("message catalogue", () => {
   });
 
   it("fills placeholders with the parameters given", () => {
-    expect(t("en", "smsReceived", { reference: "BRZ-7KX2", minutes: 30 })).toContain("Code BRZ-7KX2.");
-    expect(t("sw", "smsReceived", { reference: "BRZ-7KX2", minutes: 30 })).toContain("dakika 30");
+    expect(t("en", "smsReceived", { reference: "BRZ-7KX2Q", pin: "123456" })).toContain(
+      "Code BRZ-7KX2Q PIN 123456.",
+    );
+    expect(t("sw", "smsReceived", { reference: "BRZ-7KX2Q", pin: "123456" })).toContain("ONGEZA BRZ-7KX2Q");
   });
 
   it("refuses to render a message whose parameter is missing", () => {
     const untyped = t as (l: string, k: string, p?: object) => string;
-    expect(() => untyped("en", "unknownReference", {})).toThrow(/\{reference\}/);
+    expect(() => untyped("en", "statusCaseOpen", {})).toThrow(/\{reference\}/);
   });
 
-  it("gives a status line for every resident-facing status, and a not-found line for null", () => {
+  it("gives a status line for every resident-facing status, and a no-match line for null that names no code", () => {
     for (const locale of LOCALES) {
-      const lines = RESIDENT_STATUSES.map((status) => statusMessage(locale, "BRZ-7KX2", status));
+      const lines = RESIDENT_STATUSES.map((status) => statusMessage(locale, "BRZ-7KX2Q", status));
       expect(new Set(lines).size).toBe(RESIDENT_STATUSES.length);
-      for (const line of lines) expect(line).toContain("BRZ-7KX2");
+      for (const line of lines) expect(line).toContain("BRZ-7KX2Q");
+      expect(statusMessage(locale, "BRZ-7KX2Q", null)).toBe(t(locale, "statusNoMatch"));
+      expect(statusMessage(locale, "BRZ-7KX2Q", null)).not.toContain("7KX2Q");
     }
-    expect(statusMessage("en", "BRZ-7KX2", null)).toBe(
-      t("en", "unknownReference", { reference: "BRZ-7KX2" }),
-    );
+  });
+
+  it("shows every example code in the one canonical five-symbol form BRZ-XXXXX", () => {
+    for (const locale of LOCALES)
+      for (const key of MESSAGE_KEYS)
+        for (const code of render(locale, key).match(/BRZ\S*/g) ?? [])
+          expect(code.replace(/[.:,]$/, ""), `${locale}.${key}`).toMatch(/^BRZ-[0-9A-Z]{5}$/);
+  });
+
+  it("tells residents in the SMS help not to put their name or number in the text", () => {
+    expect(t("en", "help")).toMatch(/not put your name or number/);
+    expect(t("sw", "help")).toMatch(/Usiweke jina wala nambari/);
   });
 });
 

@@ -2,39 +2,50 @@
 // Rules for the text: plain words, short, GSM-7 characters only (no curly quotes, no emoji, no accents),
 // so that a reply fits in one 160-character SMS and a USSD screen renders on any handset.
 // Sheng speakers are answered in Kiswahili.
+import type { ResidentStatus } from "./resident-status.ts";
 import type { Locale } from "./taxonomy.ts";
 
 const en = {
   // SMS replies
+  // The receipt carries the PIN so that the resident can follow up from another phone or the web.
   smsReceived:
-    "Baraza: report received. Code {reference}. Reply within {minutes} min to add details. Send STATUS {reference} to check it. STOP ends SMS.",
-  smsFollowUp:
-    "To check your report any time, send STATUS {reference} here or dial {ussdCode} and choose 2. Keep the code private.",
-  detailsAttached: "Baraza: thank you. We added your message to report {reference}.",
-  statusMissingReference: "Baraza: send STATUS and your report code, for example STATUS BRZ-7KX2.",
-  unknownReference:
-    "Baraza: we found no report {reference}. Check the code and try again, for example STATUS BRZ-7KX2.",
+    "Baraza: report received. Code {reference} PIN {pin}. To add details send ADD {reference} and your text. Check it: STATUS {reference}. STOP ends SMS.",
+  smsReceivedSeparate:
+    "Baraza: saved as a NEW report, code {reference} PIN {pin}. If it is about {previous}, send ADD {previous} and your text instead.",
+  detailsAttached:
+    "Baraza: added to report {reference}. If this is a new incident, send it again starting with NEW.",
+  addMissingReference:
+    "Baraza: to add to a report send ADD, its code and your text, for example ADD BRZ-7KX2Q the men ran away.",
+  statusMissingReference:
+    "Baraza: send STATUS and your report code, for example STATUS BRZ-7KX2Q. From another phone add your PIN: STATUS BRZ-7KX2Q 123456.",
+  // The same words whether the code exists or not, so that a reply never confirms a guessed code.
+  statusNoMatch:
+    "Baraza: we could not match that code and PIN. Send STATUS and the code from the phone you reported with, or STATUS code PIN from any phone.",
+  addNoMatch:
+    "Baraza: we could not match that code and PIN. Send ADD and the code from the phone you reported with, or ADD code PIN and your text.",
+  statusLocked: "Baraza: too many wrong tries. Checking is paused for an hour. Please try again later.",
   stopConfirmed: "Baraza: you will get no more SMS from us. Send START to get messages again.",
   startConfirmed: "Baraza: SMS are on again. Send HELP to learn how to report.",
-  help: "Baraza: say what happened, where and when, and send it here. No name needed. STATUS and your code checks a report. STOP ends SMS. Emergency: call 999.",
+  help: "Baraza: say what happened, where and when, and send it here. Do not put your name or number in it. STATUS and your code checks a report. STOP ends SMS.",
   tooLong:
     "Baraza: your message is too long. Send at most {max} characters, or split it into shorter messages.",
   empty: "Baraza: your message was empty. Say what happened, where and when.",
   rateLimited:
     "Baraza: you have sent many messages. Please wait a while and try again. Emergency: call 999 or 112.",
   // Resident-facing report status, shared by SMS and USSD
-  statusNew: "Report {reference}: received, waiting to be reviewed.",
-  statusTriaged: "Report {reference}: reviewed and passed to the team that can act on it.",
-  statusVerified: "Report {reference}: checked and confirmed. Action is being planned.",
-  statusRejected:
-    "Report {reference}: closed without action because we could not confirm it. You can send a new report.",
-  statusDuplicate:
-    "Report {reference}: joined to another report about the same event, which is being followed up.",
-  statusCaseOpen: "Report {reference}: follow-up has started and someone is assigned to it.",
-  statusCaseInProgress: "Report {reference}: action is under way.",
+  // (one line per stage of src/common/resident-status.ts; "received" until a person has decided)
+  statusReceived: "Report {reference}: received, waiting to be reviewed by a person.",
+  statusInReview: "Report {reference}: being reviewed by our team.",
+  statusCaseOpen: "Report {reference}: reviewed and passed to the responders who can act on it.",
+  statusCaseInProgress: "Report {reference}: responders are taking action on it.",
   statusCaseResolved:
     "Report {reference}: action was taken and the issue is resolved. Send a new report if it continues.",
-  statusCaseClosed: "Report {reference}: follow-up is finished and the report is closed.",
+  statusCaseClosed:
+    "Report {reference}: follow-up is finished and the report is closed. Send a new report if it continues.",
+  statusNotTakenForward:
+    "Report {reference}: not taken forward, because we could not confirm it. You can send a new report.",
+  statusDuplicate:
+    "Report {reference}: joined to another report of the same incident, which is being followed.",
   // SMS to responders about cases ({reference} is the case number). No report details: a phone is not private.
   caseAssigned: "Baraza: case {reference} has been assigned to your unit. Open Baraza to acknowledge it.",
   caseReminderAcknowledge:
@@ -60,21 +71,30 @@ const en = {
   whenYesterday: "Yesterday",
   whenThisWeek: "This week",
   whenEarlier: "Earlier",
-  ussdDescriptionPrompt: "Describe it briefly. No names needed.\n0 Skip",
+  // The last step: whatever is typed here is the description, "*" included, and the report is sent.
+  ussdDescriptionPrompt:
+    "Last step: describe it briefly and it is sent. No names or numbers.\n0 Send without",
   ussdContactPrompt: "May we contact you on this number?",
   ussdContactNo: "No, stay anonymous",
   ussdContactYes: "Yes, you may contact me",
-  ussdConfirmPrompt: "Send this report?",
-  ussdSend: "Send",
+  ussdConfirmPrompt: "Your report:",
+  ussdSend: "Continue",
   ussdCancel: "Cancel",
   ussdCancelled: "Cancelled. Nothing was sent.",
   ussdSending: "Thank you. Your report is being sent.",
   ussdConfirmed:
-    "Thank you. Report sent. Your code is {reference}. Write it down: to check it, dial again and choose 2.",
-  ussdReferencePrompt: "Enter your report code, for example BRZ7KX2:",
+    "Thank you. Report sent. Code {reference} PIN {pin}. Write both down: to check it, dial again and choose 2.",
+  ussdAlreadySent:
+    "Your report was already sent. Code {reference}. Use the PIN shown then; to check it, dial again and choose 2.",
+  ussdReferencePrompt: "Enter your report code, for example BRZ-7KX2Q:",
+  ussdPinPrompt: "Enter the 6-digit PIN you were given with the code:",
   ussdStatusUnavailable: "We cannot check reports right now. Please try again later.",
+  ussdStatusNoMatch:
+    "We could not match that code and PIN. Dial from the phone you reported with, or enter the PIN you were given.",
+  ussdStatusLocked: "Too many wrong tries. Checking is paused for an hour. Please try again later.",
   ussdInvalidChoice: "Invalid choice.",
   ussdInvalidReference: "That code is not valid.",
+  ussdInvalidPin: "A PIN is 6 digits.",
   ussdNoMatch: "No match.",
 } as const;
 
@@ -82,31 +102,39 @@ export type MessageKey = keyof typeof en;
 
 const sw: { readonly [K in MessageKey]: string } = {
   smsReceived:
-    "Baraza: ripoti imepokelewa. Nambari {reference}. Jibu ndani ya dakika {minutes} kuongeza maelezo. Tuma HALI {reference} kuifuatilia. ACHA kusitisha SMS.",
-  smsFollowUp:
-    "Kufuatilia ripoti yako wakati wowote, tuma HALI {reference} hapa au piga {ussdCode} uchague 2. Weka nambari hii siri.",
-  detailsAttached: "Baraza: asante. Tumeongeza ujumbe wako kwenye ripoti {reference}.",
-  statusMissingReference: "Baraza: tuma HALI na nambari ya ripoti yako, kwa mfano HALI BRZ-7KX2.",
-  unknownReference:
-    "Baraza: hatukupata ripoti {reference}. Angalia nambari ujaribu tena, kwa mfano HALI BRZ-7KX2.",
+    "Baraza: ripoti imepokelewa. Nambari {reference} PIN {pin}. Kuongeza tuma ONGEZA {reference} na maelezo. Kufuatilia: HALI {reference}. ACHA husitisha SMS.",
+  smsReceivedSeparate:
+    "Baraza: imehifadhiwa kama ripoti MPYA, nambari {reference} PIN {pin}. Kama inahusu {previous}, tuma ONGEZA {previous} na maelezo badala yake.",
+  detailsAttached:
+    "Baraza: tumeongeza kwenye ripoti {reference}. Kama ni tukio jipya, ituma tena ukianza na MPYA.",
+  addMissingReference:
+    "Baraza: kuongeza kwenye ripoti tuma ONGEZA, nambari yake na maelezo, kwa mfano ONGEZA BRZ-7KX2Q wamekimbia.",
+  statusMissingReference:
+    "Baraza: tuma HALI na nambari ya ripoti yako, kwa mfano HALI BRZ-7KX2Q. Kutoka simu nyingine ongeza PIN: HALI BRZ-7KX2Q 123456.",
+  statusNoMatch:
+    "Baraza: hatukuweza kulinganisha nambari na PIN hiyo. Tuma HALI na nambari kutoka simu uliyoripotia, au HALI nambari PIN kutoka simu yoyote.",
+  addNoMatch:
+    "Baraza: hatukuweza kulinganisha nambari na PIN hiyo. Tuma ONGEZA na nambari kutoka simu uliyoripotia, au ONGEZA nambari PIN na maelezo.",
+  statusLocked:
+    "Baraza: majaribio mengi yasiyo sahihi. Kufuatilia kumesimamishwa kwa saa moja. Tafadhali jaribu tena baadaye.",
   stopConfirmed: "Baraza: hutapokea SMS zaidi kutoka kwetu. Tuma ANZA kupokea tena.",
   startConfirmed: "Baraza: SMS zimewashwa tena. Tuma MSAADA kujua jinsi ya kuripoti.",
-  help: "Baraza: eleza kilichotokea, wapi na lini, kisha tuma hapa. Jina si lazima. HALI na nambari yako hufuatilia ripoti. ACHA husitisha SMS. Dharura: piga 999.",
+  help: "Baraza: eleza kilichotokea, wapi na lini, kisha tuma hapa. Usiweke jina wala nambari yako. HALI na nambari ya ripoti hufuatilia. ACHA husitisha SMS.",
   tooLong: "Baraza: ujumbe wako ni mrefu mno. Tuma herufi zisizozidi {max}, au ugawanye katika jumbe fupi.",
   empty: "Baraza: ujumbe wako haukuwa na maneno. Eleza kilichotokea, wapi na lini.",
   rateLimited:
     "Baraza: umetuma jumbe nyingi. Tafadhali subiri kidogo kisha ujaribu tena. Dharura: piga 999 au 112.",
-  statusNew: "Ripoti {reference}: imepokelewa, inasubiri kukaguliwa.",
-  statusTriaged: "Ripoti {reference}: imekaguliwa na kupelekwa kwa timu inayoweza kuishughulikia.",
-  statusVerified: "Ripoti {reference}: imekaguliwa na kuthibitishwa. Hatua zinapangwa.",
-  statusRejected:
-    "Ripoti {reference}: imefungwa bila hatua kwa sababu hatukuweza kuithibitisha. Unaweza kutuma ripoti mpya.",
-  statusDuplicate: "Ripoti {reference}: imeunganishwa na ripoti nyingine ya tukio hilo hilo, inayofuatiliwa.",
-  statusCaseOpen: "Ripoti {reference}: ufuatiliaji umeanza na mtu amepewa jukumu la kuishughulikia.",
-  statusCaseInProgress: "Ripoti {reference}: hatua zinaendelea kuchukuliwa.",
+  statusReceived: "Ripoti {reference}: imepokelewa, inasubiri kukaguliwa na mtu.",
+  statusInReview: "Ripoti {reference}: inakaguliwa na timu yetu.",
+  statusCaseOpen: "Ripoti {reference}: imekaguliwa na kupelekwa kwa wanaoweza kuishughulikia.",
+  statusCaseInProgress: "Ripoti {reference}: wahusika wanachukua hatua.",
   statusCaseResolved:
     "Ripoti {reference}: hatua zimechukuliwa na suala limetatuliwa. Tuma ripoti mpya likiendelea.",
-  statusCaseClosed: "Ripoti {reference}: ufuatiliaji umekamilika na ripoti imefungwa.",
+  statusCaseClosed:
+    "Ripoti {reference}: ufuatiliaji umekamilika na ripoti imefungwa. Tuma ripoti mpya likiendelea.",
+  statusNotTakenForward:
+    "Ripoti {reference}: haikuendelezwa kwa sababu hatukuweza kuithibitisha. Unaweza kutuma ripoti mpya.",
+  statusDuplicate: "Ripoti {reference}: imeunganishwa na ripoti nyingine ya tukio hilo hilo, inayofuatiliwa.",
   caseAssigned: "Baraza: kesi {reference} imepewa kitengo chako. Fungua Baraza uithibitishe.",
   caseReminderAcknowledge: "Baraza: ukumbusho: kesi {reference} inasubiri uithibitishe kwenye Baraza.",
   caseReminderAct:
@@ -130,21 +158,30 @@ const sw: { readonly [K in MessageKey]: string } = {
   whenYesterday: "Jana",
   whenThisWeek: "Wiki hii",
   whenEarlier: "Zamani kidogo",
-  ussdDescriptionPrompt: "Eleza kwa ufupi. Majina si lazima.\n0 Ruka",
+  ussdDescriptionPrompt:
+    "Hatua ya mwisho: eleza kwa ufupi nayo itatumwa. Bila majina wala nambari.\n0 Tuma bila maelezo",
   ussdContactPrompt: "Tukupigie kwa nambari hii?",
   ussdContactNo: "Hapana, nisijulikane",
   ussdContactYes: "Ndiyo, mnaweza kunipigia",
-  ussdConfirmPrompt: "Tuma ripoti hii?",
-  ussdSend: "Tuma",
+  ussdConfirmPrompt: "Ripoti yako:",
+  ussdSend: "Endelea",
   ussdCancel: "Ghairi",
   ussdCancelled: "Imeghairiwa. Hakuna kilichotumwa.",
   ussdSending: "Asante. Ripoti yako inatumwa.",
   ussdConfirmed:
-    "Asante. Ripoti imetumwa. Nambari yako ni {reference}. Iandike: kuifuatilia, piga tena uchague 2.",
-  ussdReferencePrompt: "Weka nambari ya ripoti, kwa mfano BRZ7KX2:",
+    "Asante. Ripoti imetumwa. Nambari {reference} PIN {pin}. Ziandike zote: kuifuatilia, piga tena uchague 2.",
+  ussdAlreadySent:
+    "Ripoti yako ilishatumwa. Nambari {reference}. Tumia PIN uliyoonyeshwa; kuifuatilia, piga tena uchague 2.",
+  ussdReferencePrompt: "Weka nambari ya ripoti, kwa mfano BRZ-7KX2Q:",
+  ussdPinPrompt: "Weka PIN ya tarakimu 6 uliyopewa pamoja na nambari:",
   ussdStatusUnavailable: "Hatuwezi kuangalia ripoti sasa hivi. Tafadhali jaribu tena baadaye.",
+  ussdStatusNoMatch:
+    "Hatukuweza kulinganisha nambari na PIN hiyo. Piga kutoka simu uliyoripotia, au weka PIN uliyopewa.",
+  ussdStatusLocked:
+    "Majaribio mengi yasiyo sahihi. Kufuatilia kumesimamishwa kwa saa moja. Jaribu tena baadaye.",
   ussdInvalidChoice: "Chaguo si sahihi.",
   ussdInvalidReference: "Nambari hiyo si sahihi.",
+  ussdInvalidPin: "PIN ni tarakimu 6.",
   ussdNoMatch: "Hakuna inayolingana.",
 };
 
@@ -181,35 +218,25 @@ export function t<K extends MessageKey>(locale: Locale, key: K, ...args: ParamAr
   });
 }
 
-/** What a resident is told about a report: report and case states collapsed into one plain list. */
-export const RESIDENT_STATUSES = [
-  "new",
-  "triaged",
-  "verified",
-  "rejected",
-  "duplicate",
-  "case_open",
-  "case_in_progress",
-  "case_resolved",
-  "case_closed",
-] as const;
-export type ResidentStatus = (typeof RESIDENT_STATUSES)[number];
+export { RESIDENT_STATUSES, type ResidentStatus } from "./resident-status.ts";
 
 const STATUS_KEYS = {
-  new: "statusNew",
-  triaged: "statusTriaged",
-  verified: "statusVerified",
-  rejected: "statusRejected",
-  duplicate: "statusDuplicate",
+  received: "statusReceived",
+  in_review: "statusInReview",
   case_open: "statusCaseOpen",
   case_in_progress: "statusCaseInProgress",
   case_resolved: "statusCaseResolved",
   case_closed: "statusCaseClosed",
+  not_taken_forward: "statusNotTakenForward",
+  duplicate: "statusDuplicate",
 } as const satisfies Record<ResidentStatus, MessageKey>;
 
-/** The status line for a reference, or the "no such report" line when the lookup found nothing. */
+/**
+ * The status line for a reference, or the no-match line when the check failed. The no-match line
+ * names no reference: it reads the same whether the code exists or not.
+ */
 export function statusMessage(locale: Locale, reference: string, status: ResidentStatus | null): string {
-  if (status === null) return t(locale, "unknownReference", { reference });
+  if (status === null) return t(locale, "statusNoMatch");
   return t(locale, STATUS_KEYS[status], { reference });
 }
 

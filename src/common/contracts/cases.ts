@@ -1,7 +1,7 @@
 // API contracts for early response: responder units, routing rules, cases, notifications and
 // feedback to reporters. The server validates with the zod schemas; the web app imports types only.
 import { z } from "zod";
-import type { ResidentStatus } from "../messages.ts";
+import type { ResidentStatus } from "../resident-status.ts";
 import { CATEGORY_CODES, type CategoryCode, URGENCY_LEVELS, type Urgency } from "../taxonomy.ts";
 import type { AttachmentView } from "./attachments.ts";
 
@@ -40,14 +40,8 @@ export function canApplyCaseAction(action: CaseAction, status: CaseStatus): bool
   return CASE_TRANSITIONS[action].from.includes(status);
 }
 
-/** What the reporter is told for each case status (acknowledging changes nothing they need to hear). */
-export const RESIDENT_STATUS_OF_CASE: Record<CaseStatus, ResidentStatus> = {
-  open: "case_open",
-  acknowledged: "case_open",
-  in_progress: "case_in_progress",
-  resolved: "case_resolved",
-  closed_no_action: "case_closed",
-};
+// What the reporter is told for each case status: one definition, in resident-status.ts.
+export { RESIDENT_STATUS_OF_CASE } from "../resident-status.ts";
 
 const uuid = (what: string) => z.uuid(`is not a ${what} id`);
 const placeId = z.string().min(1, "is required").max(80, "is not a place id");

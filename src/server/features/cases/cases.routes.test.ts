@@ -250,8 +250,9 @@ describe("feedback to the reporter", () => {
     expect(await caseAwareResidentStatus(server.deps, { id: anonymous.report.id, status: "verified" })).toBe(
       "case_closed",
     );
+    // Triaged by the machine only: nobody has decided yet, so the resident hears "received".
     expect(await caseAwareResidentStatus(server.deps, { id: crypto.randomUUID(), status: "triaged" })).toBe(
-      "triaged",
+      "received",
     );
     expect(await caseAwareStatusByReference(server.deps, anonymous.report.reference.toLowerCase())).toBe(
       "case_closed",

@@ -77,7 +77,8 @@ describe("a report marked as a duplicate", () => {
     expect(caseId).not.toBeNull();
 
     const copy = await triagedReport("Kuna vita ya vijana Kaptembwo sokoni, wana mapanga");
-    expect(await caseAwareStatusByReference(server.deps, copy.reference)).toBe("triaged");
+    // A person corrected it (triagedReport): being reviewed, not yet passed on.
+    expect(await caseAwareStatusByReference(server.deps, copy.reference)).toBe("in_review");
     const marked = await officer.post(`/api/reports/${copy.id}/duplicate`, { duplicateOfId: original.id });
     expect(marked.status, JSON.stringify(marked.body)).toBe(200);
     expect(await caseOfReport(copy.id)).toBe(caseId);
@@ -151,7 +152,8 @@ describe("a report marked as a duplicate", () => {
     expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
     expect(await caseOfReport(copy.id)).toBeNull();
     expect(await caseOfReport(original.id)).toBe(caseId);
-    expect(await caseAwareStatusByReference(server.deps, copy.reference)).toBe("triaged");
+    // Reopened by a person: back to being reviewed.
+    expect(await caseAwareStatusByReference(server.deps, copy.reference)).toBe("in_review");
     const kase = (await officer.get(`/api/cases/${caseId}`)).body.case;
     expect(kase.reports.map((r: { reference: string }) => r.reference)).toEqual([original.reference]);
     expect(kinds(kase)).toEqual(["opened", "routed", "duplicate_joined", "report_left"]);

@@ -11,12 +11,13 @@
 // the standard wording of src/common/messages.ts. Anonymous reporters see the same status at
 // /follow-up, through caseAwareResidentStatus.
 import { and, desc, eq, inArray } from "drizzle-orm";
+import type { CaseFeedbackView, CaseStatus } from "../../../common/contracts/cases.ts";
+import { isGsm7, statusMessage } from "../../../common/messages.ts";
 import {
-  type CaseFeedbackView,
-  type CaseStatus,
   RESIDENT_STATUS_OF_CASE,
-} from "../../../common/contracts/cases.ts";
-import { isGsm7, type ResidentStatus, statusMessage } from "../../../common/messages.ts";
+  type ResidentStatus,
+  residentStatusOf,
+} from "../../../common/resident-status.ts";
 import type { CategoryCode, Locale } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
@@ -24,9 +25,10 @@ import { badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
 import type { Principal } from "../../lib/scope.ts";
 import { type Actor, recordAudit, SYSTEM_ACTOR } from "../audit/audit.service.ts";
 import { enqueueSms, PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
+import { checkReceipt } from "../reports/receipt.service.ts";
 import { normaliseReference } from "../reports/reference.ts";
-import { residentStatusOf } from "../reports/reports.service.ts";
 import { reports } from "../reports/reports.table.ts";
+import { reportDecisions } from "../reports/verification.table.ts";
 import { actorOf } from "../users/users.service.ts";
 import { type CaseRow, caseAccessOf, loadVisibleCase, visibleCaseCondition } from "./cases.policy.ts";
 import { caseFeedback, caseReports, cases } from "./cases.table.ts";
@@ -244,8 +246,9 @@ export async function decideFeedback(
 }
 
 /**
- * What a resident is told about their report once cases exist: the case's status when the report
- * belongs to one, else the report's own. For SMS STATUS, USSD and /follow-up (wired by the caller).
+ * What a resident is told about their report (src/common/resident-status.ts): the case's status
+ * when the report belongs to one, else the report's own, "received" until a person has acted.
+ * For /follow-up, SMS STATUS and USSD, always after checkReceipt.
  */
 export async function caseAwareResidentStatus(
   deps: Deps,
@@ -256,10 +259,20 @@ export async function caseAwareResidentStatus(
     .from(caseReports)
     .innerJoin(cases, eq(cases.id, caseReports.caseId))
     .where(eq(caseReports.reportId, report.id));
-  return row ? RESIDENT_STATUS_OF_CASE[row.status as CaseStatus] : residentStatusOf(report);
+  const caseStatus = (row?.status as CaseStatus | undefined) ?? null;
+  const personActed =
+    caseStatus === null &&
+    (
+      await deps.db
+        .select({ id: reportDecisions.id })
+        .from(reportDecisions)
+        .where(eq(reportDecisions.reportId, report.id))
+        .limit(1)
+    ).length > 0;
+  return residentStatusOf({ status: report.status, personActed, caseStatus });
 }
 
-/** What a resident is told by reference alone (SMS STATUS, USSD "check a report"): a status line, nothing more. */
+/** Staff and tests only: the status by reference with no receipt check. Residents go through statusForResident. */
 export async function caseAwareStatusByReference(deps: Deps, typed: string): Promise<ResidentStatus | null> {
   const reference = normaliseReference(typed);
   if (!reference) return null;
@@ -268,4 +281,25 @@ export async function caseAwareStatusByReference(deps: Deps, typed: string): Pro
     .from(reports)
     .where(eq(reports.reference, reference));
   return report ? caseAwareResidentStatus(deps, report) : null;
+}
+
+export type ResidentStatusAnswer =
+  | { ok: true; reference: string; status: ResidentStatus }
+  | { ok: false; reason: "no_match" | "locked" };
+
+/**
+ * SMS STATUS and USSD "check a report": the status when the request comes from the reporting phone
+ * or carries the right PIN (checkReceipt, shared with the web), else no match or locked.
+ */
+export async function statusForResident(
+  deps: Deps,
+  claim: { reference: string; pin: string | null; phone: string | null },
+): Promise<ResidentStatusAnswer> {
+  const checked = await checkReceipt(deps, claim.reference, claim.pin, claim.phone);
+  if (!checked.ok) return checked;
+  return {
+    ok: true,
+    reference: checked.report.reference,
+    status: await caseAwareResidentStatus(deps, checked.report),
+  };
 }

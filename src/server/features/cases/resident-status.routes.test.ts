@@ -31,14 +31,14 @@ const NOTES = {
 
 let nextPhone = 722_600_100;
 
-/** The SMS STATUS reply (HALI in Kiswahili) to a number that has never written before. */
-async function smsStatus(reference: string, locale: Locale): Promise<string> {
+/** The SMS STATUS reply (HALI in Kiswahili), with the PIN, to a number that has never written before. */
+async function smsStatus(reference: string, pin: string, locale: Locale): Promise<string> {
   const asker = `+254${nextPhone++}`;
   const keyword = locale === "sw" ? "HALI" : "STATUS";
   const res = await postForm(
     server.url,
     AT_SMS_PATH,
-    atSms({ from: asker, text: `${keyword} ${reference}` }),
+    atSms({ from: asker, text: `${keyword} ${reference} ${pin}` }),
   );
   expect(res.status).toBe(200);
   await server.worker.drain();
@@ -47,10 +47,10 @@ async function smsStatus(reference: string, locale: Locale): Promise<string> {
   return replies[0] as string;
 }
 
-/** The last USSD screen of "check a report" in the chosen language (1 English, 2 Kiswahili). */
-async function ussdStatus(reference: string, locale: Locale): Promise<string> {
+/** The last USSD screen of "check a report" with the PIN, in the chosen language (1 English, 2 Kiswahili). */
+async function ussdStatus(reference: string, pin: string, locale: Locale): Promise<string> {
   const sessionId = `ATUid_${randomUUID()}`;
-  const inputs = [locale === "sw" ? "2" : "1", "2", reference.replace("-", "")];
+  const inputs = [locale === "sw" ? "2" : "1", "2", reference.replace("-", ""), pin];
   let last = "";
   for (let hop = 0; hop <= inputs.length; hop++) {
     const res = await postForm(
@@ -101,8 +101,8 @@ describe("a resident following their report through its case", () => {
       for (const locale of ["en", "sw"] as const) {
         const line = statusMessage(locale, reference, expected);
         const seen = {
-          sms: await smsStatus(reference, locale),
-          ussd: await ussdStatus(reference, locale),
+          sms: await smsStatus(reference, pin, locale),
+          ussd: await ussdStatus(reference, pin, locale),
           followUp: await followUpStatus(reference, pin, locale),
         };
         expect(seen.sms, `SMS ${locale} at ${expected}`).toBe(line);
@@ -113,7 +113,8 @@ describe("a resident following their report through its case", () => {
       }
     };
 
-    await residentSees("triaged");
+    // Triage has run (the report is `triaged`), but no person has looked at it yet.
+    await residentSees("received");
 
     const corrected = await officer.post(`/api/reports/${report.id}/correct`, {
       placeId: KAPTEMBWO,
@@ -121,6 +122,7 @@ describe("a resident following their report through its case", () => {
       urgency: "emergency",
     });
     expect(corrected.status).toBe(200);
+    await residentSees("in_review");
     expect((await officer.post(`/api/reports/${report.id}/verify`, {})).status).toBe(200);
     const [joined] = await server.deps.db
       .select({ caseId: caseReports.caseId })

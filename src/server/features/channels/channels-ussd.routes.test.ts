@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gsm7Length } from "../../../common/messages.ts";
+import { gsm7Length, t } from "../../../common/messages.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
 import { places } from "../places/places.table.ts";
 import { reports } from "../reports/reports.table.ts";
@@ -49,7 +49,7 @@ const inboundOfSession = async (sessionId: string) =>
 
 describe("USSD reporting", () => {
   it("an anonymous Kiswahili report keeps no phone number anywhere and answers with its reference", async () => {
-    // Kiswahili, report, gangs, Nairobi typed, Kayole typed, today, a description, anonymous, send.
+    // Kiswahili, report, gangs, Nairobi typed, Kayole typed, today, anonymous, continue, a description.
     const { sessionId, screens, last } = await playSession([
       "2",
       "1",
@@ -57,13 +57,13 @@ describe("USSD reporting", () => {
       "nairobi",
       "kayole",
       "1",
+      "1",
+      "1",
       "Vijana wanaibia watu simu stage ya Kayole",
-      "1",
-      "1",
     ]);
     expect(screens[0]).toMatch(/^CON Baraza: report safely\nChagua lugha/);
     expect(screens[4]).toMatch(/^CON Wapi ndani ya Nairobi\?/);
-    expect(last).toMatch(/^END Asante\. Ripoti imetumwa\. Nambari yako ni BRZ-/);
+    expect(last).toMatch(/^END Asante\. Ripoti imetumwa\. Nambari BRZ-[0-9A-Z]{5} PIN \d{6}\./);
 
     const report = await reportByReference(referenceIn(last));
     expect(report).toMatchObject({
@@ -94,8 +94,8 @@ describe("USSD reporting", () => {
   });
 
   it("a resident who agrees to be contacted has their number kept, sealed, with their consent", async () => {
-    const { sessionId, last } = await playSession(["1", "1", "4", "nakuru", "kaptembwo", "2", "0", "2", "1"]);
-    expect(last).toMatch(/^END Thank you\. Report sent\. Your code is BRZ-/);
+    const { sessionId, last } = await playSession(["1", "1", "4", "nakuru", "kaptembwo", "2", "2", "1", "0"]);
+    expect(last).toMatch(/^END Thank you\. Report sent\. Code BRZ-[0-9A-Z]{5} PIN \d{6}\./);
     const report = await reportByReference(referenceIn(last));
     expect(report).toMatchObject({ locale: "en", category: "police_misconduct", placeId: "l:kaptembwo" });
     expect(report).toMatchObject({ consentToContact: true, occurredAtPrecision: "yesterday" });
@@ -109,7 +109,7 @@ describe("USSD reporting", () => {
 
   it("a gateway repeating the final request gets the same reference, and only one report exists", async () => {
     const sessionId = `ATUid_${randomUUID()}`;
-    const final = atUssd(sessionId, PHONE, "1*1*1*mombasa*8*3*Recruiters at the mosque gate*1*1");
+    const final = atUssd(sessionId, PHONE, "1*1*1*mombasa*8*3*1*1*Recruiters at the mosque gate");
     const answers = await Promise.all([1, 2, 3].map(() => postForm(server.url, AT_USSD_PATH, final)));
     const again = await postForm(server.url, AT_USSD_PATH, final);
     const references = new Set([...answers, again].map((a) => referenceIn(a.text)));
@@ -132,14 +132,29 @@ describe("USSD reporting", () => {
       countyId: "c:032",
       source: "admin",
     });
-    const { screens, last } = await playSession(["1", "1", "2", "nakuru", "mlima mawe", "1", "0", "1", "1"]);
+    const { screens, last } = await playSession(["1", "1", "2", "nakuru", "mlima mawe", "1", "1", "1", "0"]);
     expect(screens[5]).toMatch(/^CON When did it happen\?/);
     expect((await reportByReference(referenceIn(last)))?.placeId).toBe("l:mlima-mawe-test");
   });
 
+  it("keeps a description with a * in it whole", async () => {
+    const { last } = await playSession([
+      "1",
+      "1",
+      "2",
+      "nairobi",
+      "kibera",
+      "1",
+      "1",
+      "1",
+      "Fight at 5*2 junction",
+    ]);
+    expect((await reportByReference(referenceIn(last)))?.text).toBe("Fight at 5*2 junction");
+  });
+
   it("cancelling sends and stores nothing", async () => {
     const before = await server.deps.db.$count(reports);
-    const { sessionId, last } = await playSession(["1", "1", "2", "kisumu", "8", "1", "0", "1", "2"]);
+    const { sessionId, last } = await playSession(["1", "1", "2", "kisumu", "8", "1", "1", "2"]);
     expect(last).toBe("END Cancelled. Nothing was sent.");
     expect(await server.deps.db.$count(reports)).toBe(before);
     expect(await inboundOfSession(sessionId)).toHaveLength(0);
@@ -147,21 +162,33 @@ describe("USSD reporting", () => {
 });
 
 describe("USSD status check", () => {
-  it("tells the status of a known code in the session's language, and says when a code is unknown", async () => {
-    const made = await playSession(["1", "1", "2", "nairobi", "kibera", "1", "0", "1", "1"]);
+  it("asks for the PIN, tells the status with it, and answers a wrong PIN exactly as an unknown code", async () => {
+    const made = await playSession(["1", "1", "2", "nairobi", "kibera", "1", "1", "1", "0"]);
     const reference = referenceIn(made.last);
-    const swahili = await playSession(["2", "2", reference.replace("-", "").toLowerCase()]);
-    expect(swahili.last).toMatch(new RegExp(`^END Ripoti ${reference}: `));
-    const unknown = await playSession(["1", "2", "BRZ7KX2Z"]);
-    expect(unknown.last).toBe(
-      "END Baraza: we found no report BRZ-7KX2Z. Check the code and try again, for example STATUS BRZ-7KX2.",
-    );
+    const pin = /PIN (\d{6})/.exec(made.last)?.[1] as string;
+    const other = "+254733100299";
+    const asked = await playSession(["2", "2", reference.replace("-", "").toLowerCase()], other);
+    expect(asked.last).toBe(`CON ${t("sw", "ussdPinPrompt")}\n0 Rudi`);
+    const swahili = await playSession(["2", "2", reference.replace("-", "").toLowerCase(), pin], other);
+    expect(swahili.last).toBe(`END ${t("sw", "statusReceived", { reference })}`);
+    const wrongPin = await playSession(["1", "2", reference, pin === "000000" ? "111111" : "000000"], other);
+    const unknown = await playSession(["1", "2", "BRZ7KX2Z", "123456"], other);
+    expect(wrongPin.last).toBe(`END ${t("en", "ussdStatusNoMatch")}`);
+    expect(unknown.last).toBe(wrongPin.last);
+  });
+
+  it("answers the phone that made the report without asking for the PIN", async () => {
+    const owner = "+254733100277";
+    const made = await playSession(["1", "1", "2", "nairobi", "kibera", "1", "2", "1", "0"], owner);
+    const reference = referenceIn(made.last);
+    const { last } = await playSession(["1", "2", reference], owner);
+    expect(last).toBe(`END ${t("en", "statusReceived", { reference })}`);
   });
 
   it("asks again when what was typed is not a code", async () => {
     // Letters that read as digits are forgiven ("hello" would be BRZ-HE110), so use a sign.
     const { last } = await playSession(["1", "2", "#"]);
-    expect(last).toBe("CON That code is not valid. Enter your report code, for example BRZ7KX2:\n0 Back");
+    expect(last).toBe("CON That code is not valid. Enter your report code, for example BRZ-7KX2Q:\n0 Back");
   });
 });
 

@@ -14,14 +14,17 @@ import { retryDelayMs } from "../../jobs/queue.ts";
 import { hitRateLimit } from "../../lib/rate-limit.ts";
 import { maskContacts } from "../../lib/redact.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { caseAwareStatusByReference } from "../cases/feedback.service.ts";
+import { statusForResident } from "../cases/feedback.service.ts";
 import { enqueueSms, STOP_CONFIRMATION_PURPOSE } from "../messaging/outbox.service.ts";
+import { checkReceipt } from "../reports/receipt.service.ts";
 import { addToReport, findRecentReportFrom, submitReport } from "../reports/reports.service.ts";
+import { triageReport } from "../reports/triage/triage.ts";
 import { INBOUND_PAYLOAD_PURPOSE, type SmsPayload } from "./inbound.service.ts";
 import { inboundMessages, smsOptOuts } from "./inbound.table.ts";
 import {
   detectLocale,
   FOLLOW_UP_WINDOW_MINUTES,
+  isFollowUpOf,
   MAX_SMS_REPORT_CHARS,
   parseInboundSms,
 } from "./sms-commands.ts";
@@ -190,13 +193,21 @@ async function act(txDeps: Deps, row: ClaimedRow, payload: SmsPayload): Promise<
   switch (intent.kind) {
     case "report":
       return reportOrAddition(txDeps, row, payload, intent.text, locale, reply);
+    case "new_report":
+      return newReport(txDeps, row, payload, intent.text, locale, reply, null);
+    case "add":
+      return explicitAddition(txDeps, row, payload, intent, locale, reply);
     case "status": {
       if (intent.reference === null) {
         await reply(t(locale, "statusMissingReference"), "report.status");
         return { outcome: "status" };
       }
-      const status = await caseAwareStatusByReference(txDeps, intent.reference);
-      await reply(statusMessage(locale, intent.reference, status), "report.status");
+      // From the reporting phone, or with the PIN; otherwise the same words as an unknown code.
+      const answer = await statusForResident(txDeps, { reference: intent.reference, pin: intent.pin, phone });
+      const body = answer.ok
+        ? statusMessage(locale, answer.reference, answer.status)
+        : t(locale, answer.reason === "locked" ? "statusLocked" : "statusNoMatch");
+      await reply(body, "report.status");
       return { outcome: "status" };
     }
     case "stop":
@@ -228,17 +239,23 @@ async function act(txDeps: Deps, row: ClaimedRow, payload: SmsPayload): Promise<
   }
 }
 
+type Reply = (body: string, purpose: string, reportId?: string | null) => Promise<boolean>;
+
+/**
+ * A report, or more about the one this number sent just before: only when it reads as a
+ * continuation (isFollowUpOf); when in doubt a new report, whose reply says how to add it instead.
+ */
 async function reportOrAddition(
   txDeps: Deps,
   row: ClaimedRow,
   payload: SmsPayload,
   text: string,
   locale: Locale,
-  reply: (body: string, purpose: string, reportId?: string | null) => Promise<boolean>,
+  reply: Reply,
 ): Promise<Done> {
   const { phone } = payload;
   const recent = phone ? await findRecentReportFrom(txDeps, phone, FOLLOW_UP_WINDOW_MINUTES * 60_000) : null;
-  if (recent) {
+  if (recent && isFollowUpOf(text, recent.text, triageReport)) {
     await addToReport(txDeps, recent, { channel: "sms", text, inboundMessageId: row.id });
     await reply(
       t(locale, "detailsAttached", { reference: recent.reference }),
@@ -247,20 +264,65 @@ async function reportOrAddition(
     );
     return { outcome: "addition", reportId: recent.id };
   }
-  // SMS reporters get no PIN: they follow up by SMS from the same number, matched by its blind index.
+  return newReport(txDeps, row, payload, text, locale, reply, recent?.reference ?? null);
+}
+
+/** A new report with its own reference and PIN (to follow up from another phone or the web). */
+async function newReport(
+  txDeps: Deps,
+  row: ClaimedRow,
+  payload: SmsPayload,
+  text: string,
+  locale: Locale,
+  reply: Reply,
+  previous: string | null,
+): Promise<Done> {
   const report = await submitReport(txDeps, {
     channel: "sms",
     text,
     locale,
-    phone,
+    phone: payload.phone,
     inboundMessageId: row.id,
+    withPin: true,
   });
+  const receipt = { reference: report.reference, pin: report.pin ?? "" };
   await reply(
-    t(locale, "smsReceived", { reference: report.reference, minutes: FOLLOW_UP_WINDOW_MINUTES }),
+    previous ? t(locale, "smsReceivedSeparate", { ...receipt, previous }) : t(locale, "smsReceived", receipt),
     "report.receipt",
     report.id,
   );
   return { outcome: "report", reportId: report.id };
+}
+
+/** "ADD <ref> text": from the reporting phone, or with the PIN, checked like a status request. */
+async function explicitAddition(
+  txDeps: Deps,
+  row: ClaimedRow,
+  payload: SmsPayload,
+  intent: { reference: string | null; pin: string | null; text: string },
+  locale: Locale,
+  reply: Reply,
+): Promise<Done> {
+  if (intent.reference === null || intent.text === "") {
+    await reply(t(locale, "addMissingReference"), "report.details_added");
+    return { outcome: "addition" };
+  }
+  const checked = await checkReceipt(txDeps, intent.reference, intent.pin, payload.phone);
+  if (!checked.ok) {
+    await reply(
+      t(locale, checked.reason === "locked" ? "statusLocked" : "addNoMatch"),
+      "report.details_added",
+    );
+    return { outcome: "addition" };
+  }
+  const report = checked.report;
+  await addToReport(txDeps, report, { channel: "sms", text: intent.text, inboundMessageId: row.id });
+  await reply(
+    t(locale, "detailsAttached", { reference: report.reference }),
+    "report.details_added",
+    report.id,
+  );
+  return { outcome: "addition", reportId: report.id };
 }
 
 /** The opt-out list changes what residents receive, so it is audited; never with the number. */

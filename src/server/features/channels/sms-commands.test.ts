@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   detectLocale,
+  isFollowUpOf,
   isWithinFollowUpWindow,
   MAX_SMS_REPORT_CHARS,
   parseInboundSms,
@@ -69,7 +70,7 @@ describe("parseInboundSms", () => {
   });
 
   it.each([
-    ["STATUS BRZ-7KX2", "BRZ-7KX2"],
+    ["STATUS BRZ-7KX2Q", "BRZ-7KX2Q"],
     ["status brz7kx2", "BRZ-7KX2"],
     ["Status: brz 7kx2q", "BRZ-7KX2Q"],
     ["HALI BRZ-7KX2", "BRZ-7KX2"],
@@ -78,13 +79,60 @@ describe("parseInboundSms", () => {
     ["BRZ-7KX2", "BRZ-7KX2"],
     ["  brz 7kx2 ", "BRZ-7KX2"],
   ])("reads %j as a status request for %s", (text, reference) => {
-    expect(parseInboundSms(text)).toEqual({ kind: "status", reference });
+    expect(parseInboundSms(text)).toEqual({ kind: "status", reference, pin: null });
   });
+
+  it.each([
+    ["STATUS BRZ-7KX2Q 123456", "BRZ-7KX2Q"],
+    ["hali brz7kx2q 654321", "BRZ-7KX2Q"],
+    ["BRZ 7KX2Q, 000001", "BRZ-7KX2Q"],
+  ])("reads %j as a status request with its PIN", (text, reference) => {
+    expect(parseInboundSms(text)).toMatchObject({
+      kind: "status",
+      reference,
+      pin: expect.stringMatching(/^\d{6}$/),
+    });
+  });
+
+  it.each<[string, SmsIntent]>([
+    [
+      "ADD BRZ-7KX2Q the men ran away",
+      { kind: "add", reference: "BRZ-7KX2Q", pin: null, text: "the men ran away" },
+    ],
+    [
+      "add brz7kx2q they came back",
+      { kind: "add", reference: "BRZ-7KX2Q", pin: null, text: "they came back" },
+    ],
+    ["Ongeza BRZ 7KXOQ wamekimbia", { kind: "add", reference: "BRZ-7KX0Q", pin: null, text: "wamekimbia" }],
+    [
+      "ONGEZA brz-7kx2q 123456 wamerudi",
+      { kind: "add", reference: "BRZ-7KX2Q", pin: "123456", text: "wamerudi" },
+    ],
+    ["ADD BRZ-7KX2Q", { kind: "add", reference: "BRZ-7KX2Q", pin: null, text: "" }],
+    ["ADD", { kind: "add", reference: null, pin: null, text: "" }],
+    ["add brz-7k more", { kind: "add", reference: null, pin: null, text: "" }],
+  ])("reads %j as an addition request", (text, intent) => {
+    expect(parseInboundSms(text)).toEqual(intent);
+  });
+
+  it.each(["Ongeza ulinzi Kayole, wezi wamezidi", "Add security at Kibra, thieves everywhere"])(
+    "reads %j, a sentence that starts with the keyword, as a report",
+    (text) => {
+      expect(parseInboundSms(text)).toEqual({ kind: "report", text });
+    },
+  );
+
+  it.each(["NEW gunshots in Kawangware", "mpya: vijana wanapigana Kibra"])(
+    "reads %j as a new report, kept whole",
+    (text) => {
+      expect(parseInboundSms(text)).toEqual({ kind: "new_report", text });
+    },
+  );
 
   it.each(["STATUS", "hali", "status brz-7k", "HALI 12U4"])(
     "reads %j as a status request whose reference is missing or unreadable",
     (text) => {
-      expect(parseInboundSms(text)).toEqual({ kind: "status", reference: null });
+      expect(parseInboundSms(text)).toEqual({ kind: "status", reference: null, pin: null });
     },
   );
 
@@ -97,7 +145,7 @@ describe("parseInboundSms", () => {
   });
 
   it("never throws and always returns a known kind, whatever arrives", () => {
-    const kinds = ["report", "status", "stop", "start", "help", "empty", "too_long"];
+    const kinds = ["report", "new_report", "status", "add", "stop", "start", "help", "empty", "too_long"];
     fc.assert(
       fc.property(
         fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "binary" })),
@@ -137,5 +185,36 @@ describe("isWithinFollowUpWindow", () => {
   it("does not attach a message sent later, or dated before the report", () => {
     expect(isWithinFollowUpWindow(reportedAt, new Date("2026-03-10T09:30:01Z"))).toBe(false);
     expect(isWithinFollowUpWindow(reportedAt, new Date("2026-03-10T08:59:59Z"))).toBe(false);
+  });
+});
+
+describe("isFollowUpOf", () => {
+  // A stand-in for triage: places and incident words from a fixed list.
+  const triage = (text: string) => ({
+    category: /gunshot|fight|wamechoma|robb|wanapigana/i.test(text) ? "gang_crime" : "other",
+    placeId: /kawangware/i.test(text) ? "l:kawangware" : /kangemi/i.test(text) ? "l:kangemi" : null,
+  });
+  const previous = "Fight at Kangemi stage, two people hurt";
+
+  it.each([
+    "Pia wamechoma kibanda kimoja",
+    "also they took two phones",
+    "Na polisi hawajafika bado",
+    "They were wearing red shirts",
+    "One of them is tall",
+    "Also the fight moved to Kangemi market",
+  ])("takes %j as more about the report", (text) => {
+    expect(isFollowUpOf(text, previous, triage)).toBe(true);
+  });
+
+  it.each([
+    "Another incident: gunshots in Kawangware",
+    "Gunshots in Kawangware now",
+    "Also gunshots in Kawangware",
+    "Tukio lingine: wanapigana sokoni",
+    "A new fight near the school",
+    "Robbery happening near the school",
+  ])("takes %j as a new report", (text) => {
+    expect(isFollowUpOf(text, previous, triage)).toBe(false);
   });
 });

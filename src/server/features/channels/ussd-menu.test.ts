@@ -31,8 +31,8 @@ describe("USSD menu: reporting", () => {
   });
 
   it("goes from category to county to locality to when, and submits an anonymous report", () => {
-    // Category 2 (gangs), county typed by name, locality 3 (Kayole), today, no description, anonymous, send.
-    const outcome = step(`${EN_REPORT}*2*nairobi*3*1*0*1*1`);
+    // Category 2 (gangs), county typed by name, locality 3 (Kayole), today, anonymous, continue, no description.
+    const outcome = step(`${EN_REPORT}*2*nairobi*3*1*1*1*0`);
     expect(outcome.end).toBe(true);
     expect(outcome.screen).toBe(t("en", "ussdSending"));
     expect(outcome.submission).toEqual({
@@ -48,14 +48,28 @@ describe("USSD menu: reporting", () => {
     });
   });
 
-  it("summarises the report before sending and offers Send, Cancel and Back", () => {
-    expect(screenOf(`${EN_REPORT}*2*nairobi*3*1*0*1`)).toBe(
-      "Send this report?\nGangs, robbery, crime\nKayole, Nairobi\nToday\n1 Send\n2 Cancel\n0 Back",
+  it("summarises the report and offers Continue, Cancel and Back, then asks for the description last", () => {
+    expect(screenOf(`${EN_REPORT}*2*nairobi*3*1*1`)).toBe(
+      "Your report:\nGangs, robbery, crime\nKayole, Nairobi\nToday\n1 Continue\n2 Cancel\n0 Back",
     );
+    expect(screenOf(`${EN_REPORT}*2*nairobi*3*1*1*1`)).toBe(t("en", "ussdDescriptionPrompt"));
+  });
+
+  it("keeps a description with a typed * whole, because it is the last step", () => {
+    const outcome = step(`${EN_REPORT}*2*nairobi*3*1*1*1*Fight at 5*2 junction`);
+    expect(outcome.submission?.description).toBe("Fight at 5*2 junction");
+    expect(step(`${EN_REPORT}*2*nairobi*3*1*1*1**1*2*`).submission?.description).toBe("*1*2*");
+    // "0" alone still means: send without a description.
+    expect(step(`${EN_REPORT}*2*nairobi*3*1*1*1*0`).submission?.description).toBeNull();
+  });
+
+  it("goes home from the description screen with 00 and carries on from there", () => {
+    expect(screenOf(`${EN_REPORT}*2*nairobi*3*1*1*1*00`)).toBe(screenOf("1"));
+    expect(screenOf(`${EN_REPORT}*2*nairobi*3*1*1*1*00*2`)).toMatch(/^Enter your report code/);
   });
 
   it("carries a description and the phone number of a resident who agreed to be contacted", () => {
-    const outcome = step(`${SW_REPORT}*3*mombasa*3*2*Mume anampiga mkewe kila usiku*2*1`);
+    const outcome = step(`${SW_REPORT}*3*mombasa*3*2*2*1*Mume anampiga mkewe kila usiku`);
     expect(outcome.submission).toMatchObject({
       category: "gbv",
       placeId: "msa-3",
@@ -69,7 +83,7 @@ describe("USSD menu: reporting", () => {
   });
 
   it("keeps the county as the place when the resident does not know the locality", () => {
-    const outcome = step(`${EN_REPORT}*1*1*8*3*0*1*1`);
+    const outcome = step(`${EN_REPORT}*1*1*8*3*1*1*0`);
     expect(outcome.submission).toMatchObject({
       placeId: KENYA_COUNTIES[0]?.id,
       placeText: null,
@@ -78,13 +92,13 @@ describe("USSD menu: reporting", () => {
   });
 
   it("takes a typed place name when the locality is not listed", () => {
-    const viaMenu = step(`${EN_REPORT}*1*nairobi*7*Behind Kayole stage*4*0*1*1`);
+    const viaMenu = step(`${EN_REPORT}*1*nairobi*7*Behind Kayole stage*4*1*1*0`);
     expect(viaMenu.submission).toMatchObject({
       placeId: "county-047",
       placeText: "Behind Kayole stage",
       when: "earlier",
     });
-    const typedDirectly = step(`${EN_REPORT}*1*nairobi*Behind Kayole stage*4*0*1*1`);
+    const typedDirectly = step(`${EN_REPORT}*1*nairobi*Behind Kayole stage*4*1*1*0`);
     expect(typedDirectly.submission).toEqual(viaMenu.submission);
   });
 
@@ -96,7 +110,7 @@ describe("USSD menu: reporting", () => {
       "Which county? Pick or type name\n1 Kiambu\n2 Kilifi\n3 Kirinyaga\n4 Kisii\n5 Kisumu\n6 Kitui\n0 Back",
     );
     expect(screenOf(`${EN_REPORT}*1*ki*5`)).toMatch(/^Where in Kisumu\?/);
-    expect(step(`${EN_REPORT}*1*nairobi*kib*1*0*1*1`).submission?.placeId).toBe("nbo-7");
+    expect(step(`${EN_REPORT}*1*nairobi*kib*1*1*1*0`).submission?.placeId).toBe("nbo-7");
   });
 
   it("says so when no county matches what was typed, and stays on the county list", () => {
@@ -104,7 +118,7 @@ describe("USSD menu: reporting", () => {
   });
 
   it("sends nothing when the resident cancels", () => {
-    const outcome = step(`${EN_REPORT}*1*1*8*1*0*1*2`);
+    const outcome = step(`${EN_REPORT}*1*1*8*1*1*2`);
     expect(outcome).toEqual({ screen: "Cancelled. Nothing was sent.", end: true, locale: "en" });
   });
 
@@ -117,30 +131,41 @@ describe("USSD menu: reporting", () => {
 
   it("keeps at most 500 characters of a description, emoji included", () => {
     const long = `Watu \u{1F622} ${"wanapigana ".repeat(200)}`;
-    const outcome = step(`${EN_REPORT}*1*1*8*1*${long}*1*1`);
+    const outcome = step(`${EN_REPORT}*1*1*8*1*1*1*${long}`);
     expect(outcome.submission?.description).toBe(long.slice(0, 500));
   });
 });
 
 describe("USSD menu: checking a report", () => {
-  it("answers with the status line when the route can look the reference up", () => {
-    const ctx = fixtureContext({ lookupStatus: (ref) => (ref === "BRZ-7KX2" ? "case_in_progress" : null) });
-    expect(step("1*2*brz 7kx2", ctx)).toEqual({
-      screen: "Report BRZ-7KX2: action is under way.",
-      end: true,
+  it("asks for the PIN after the code, and hands both to the route", () => {
+    expect(step("1*2*brz 7kx2q")).toEqual({
+      screen: `${t("en", "ussdPinPrompt")}\n0 Back`,
+      end: false,
       locale: "en",
-      statusQuery: "BRZ-7KX2",
+      statusQuery: { reference: "BRZ-7KX2Q", pin: null },
     });
-    expect(step("2*2*BRZ7KXQ", ctx).screen).toBe(t("sw", "unknownReference", { reference: "BRZ-7KXQ" }));
+    expect(step("2*2*brz-7kxoq*123 456")).toMatchObject({
+      end: true,
+      statusQuery: { reference: "BRZ-7KX0Q", pin: "123456" },
+      locale: "sw",
+    });
+    expect(screenOf("1*2*BRZ7KX2Q*12")).toBe(`A PIN is 6 digits. ${t("en", "ussdPinPrompt")}\n0 Back`);
   });
 
-  it("hands the normalised reference to the route when it has no lookup", () => {
-    expect(step("2*2*brz-7kxo")).toMatchObject({ end: true, statusQuery: "BRZ-7KX0", locale: "sw" });
+  it("answers with the status line when the context can check the code and PIN", () => {
+    const ctx = fixtureContext({
+      lookupStatus: ({ reference, pin }) =>
+        reference === "BRZ-7KX2Q" && pin === "123456" ? "case_in_progress" : null,
+    });
+    expect(step("1*2*brz 7kx2q*123456", ctx).screen).toBe(
+      "Report BRZ-7KX2Q: responders are taking action on it.",
+    );
+    expect(step("2*2*BRZ7KX2Q*654321", ctx).screen).toBe(t("sw", "statusNoMatch"));
   });
 
   it("asks again, with a reason, when the code cannot be a reference", () => {
     expect(step("1*2*hi there")).toEqual({
-      screen: "That code is not valid. Enter your report code, for example BRZ7KX2:\n0 Back",
+      screen: "That code is not valid. Enter your report code, for example BRZ-7KX2Q:\n0 Back",
       end: false,
       locale: "en",
     });
@@ -166,12 +191,14 @@ describe("USSD menu: navigation and bad input", () => {
   it("goes back one screen with 0, undoing the choice made there", () => {
     expect(screenOf(`${EN_REPORT}*2*0`)).toBe(screenOf(EN_REPORT));
     expect(screenOf(`${EN_REPORT}*9*0`)).toBe(screenOf(EN_REPORT));
-    expect(step(`${EN_REPORT}*2*0*3*1*8*1*0*1*1`).submission?.category).toBe("gbv");
+    expect(step(`${EN_REPORT}*2*0*3*1*8*1*1*1*0`).submission?.category).toBe("gbv");
     expect(screenOf("1*0")).toBe(screenOf(""));
   });
 
-  it("skips the description with 0 rather than going back", () => {
-    expect(screenOf(`${EN_REPORT}*1*1*8*1*0`)).toMatch(/^May we contact you/);
+  it("sends without a description on 0 rather than going back", () => {
+    const outcome = step(`${EN_REPORT}*1*1*8*1*1*1*0`);
+    expect(outcome).toMatchObject({ end: true, screen: t("en", "ussdSending") });
+    expect(outcome.submission?.description).toBeNull();
   });
 
   it("goes home to the main menu with 00, keeping the language", () => {
@@ -180,7 +207,7 @@ describe("USSD menu: navigation and bad input", () => {
   });
 
   it("ignores anything sent after the session ended", () => {
-    expect(step(`${EN_REPORT}*1*1*8*1*0*1*2*1*1`)).toEqual(step(`${EN_REPORT}*1*1*8*1*0*1*2`));
+    expect(step(`${EN_REPORT}*1*1*8*1*1*2*1*1`)).toEqual(step(`${EN_REPORT}*1*1*8*1*1*2`));
   });
 
   it("gives the same screen for the same history every time (no hidden state)", () => {
@@ -205,7 +232,8 @@ const INPUTS: Record<Frame["screen"], string[]> = {
   description: ["0", "", "\u{1F600}", LONG_TEXT],
   contact: DIGITS,
   confirm: DIGITS,
-  reference: ["xx", "BRZ7KX2"],
+  reference: ["xx", "BRZ7KX2Q"],
+  pin: ["12", "123456"],
 };
 
 /** Visits every screen reachable from the first hop; the description is never shown, so it is not part of a screen's identity. */
@@ -237,7 +265,7 @@ function visitEveryScreen(ctx: UssdContext, visit: (state: UssdState) => void): 
 
 describe("USSD menu: screen length", () => {
   it("keeps every reachable screen, in both languages, within 160 GSM-7 characters", () => {
-    const ctx = fixtureContext({ lookupStatus: () => "rejected" });
+    const ctx = fixtureContext({ lookupStatus: () => "not_taken_forward" });
     const shown = new Set<string>();
     const frames = visitEveryScreen(ctx, (state) => {
       const { screen } = renderUssd(state, ctx, PHONE);
@@ -253,7 +281,7 @@ describe("USSD menu: screen length", () => {
       ).toBe(true);
     for (const end of ["ussdSending", "ussdCancelled"] as const)
       for (const locale of ["en", "sw"] as const) expect(shown).toContain(t(locale, end));
-    expect(shown).toContain(t("sw", "statusRejected", { reference: "BRZ-7KX2" }));
+    expect(shown).toContain(t("sw", "statusNotTakenForward", { reference: "BRZ-7KX2Q" }));
     expect(Math.max(...[...shown].map((s) => gsm7Length(s) ?? 0))).toBeLessThanOrEqual(160);
   });
 
@@ -268,7 +296,7 @@ describe("USSD menu: screen length", () => {
 
 describe("USSD menu: any input", () => {
   const token = fc.oneof(
-    fc.constantFrom("0", "00", "1", "2", "3", "4", "7", "8", "9", "", "ki", "nairobi", "BRZ7KX2"),
+    fc.constantFrom("0", "00", "1", "2", "3", "4", "7", "8", "9", "", "ki", "nairobi", "BRZ7KX2Q"),
     fc.string({ unit: "grapheme", maxLength: 30 }).map((s) => s.replaceAll("*", "")),
     fc.nat({ max: 99 }).map(String),
   );

@@ -2,9 +2,12 @@
 // `text` (inputs joined with "*"), so every hop replays it from the start: no session storage,
 // and the same history always yields the same screen.
 //
-// Navigation: "0" goes back one screen (on the description screen it skips instead), "00" goes
+// Navigation: "0" goes back one screen (on the description screen it sends without one), "00" goes
 // home to the main menu. A refused input re-shows the same screen with a short reason in front.
-// Known limit of the wire format: a typed "*" splits that text into two inputs.
+//
+// A typed "*" is indistinguishable from the separator, so the description is the LAST step of the
+// report: everything after the menu path, "*" included, is the description and sends the report
+// ("Fight at 5*2 junction" stays whole). Every step before it is a menu choice or a place name.
 import { statusMessage, t } from "../../../common/messages.ts";
 import { CATEGORY_CODES, type CategoryCode, type Locale } from "../../../common/taxonomy.ts";
 import { normaliseReference } from "../reports/reference.ts";
@@ -112,24 +115,28 @@ function choosePrompt(frame: Exclude<Frame, ListFrame>, input: string): Move {
       return typedPlace(draft, input);
     case "when": {
       const when = /^[1-4]$/.test(input) ? USSD_WHEN[Number(input) - 1] : undefined;
-      return when ? { push: { screen: "description", draft: { ...draft, when } } } : invalid;
-    }
-    case "description": {
-      if (input !== "0" && !hasWords(input)) return invalid;
-      const description = input === "0" ? null : input.slice(0, MAX_DESCRIPTION_CHARS);
-      return { push: { screen: "contact", draft: { ...draft, description } } };
+      return when ? { push: { screen: "contact", draft: { ...draft, when } } } : invalid;
     }
     case "contact":
       if (input !== "1" && input !== "2") return invalid;
       return { push: { screen: "confirm", draft: { ...draft, contactable: input === "2" } } };
     case "confirm":
-      if (input === "1") return { finish: { kind: "submitted", draft } };
+      if (input === "1") return { push: { screen: "description", draft } };
       return input === "2" ? { finish: { kind: "cancelled", locale: draft.locale } } : invalid;
+    case "description": {
+      if (input !== "0" && !hasWords(input)) return invalid;
+      const description = input === "0" ? null : input.slice(0, MAX_DESCRIPTION_CHARS);
+      return { finish: { kind: "submitted", draft: { ...draft, description } } };
+    }
     case "reference": {
       const reference = normaliseReference(input);
-      return reference
-        ? { finish: { kind: "status", locale: draft.locale, reference } }
-        : { problem: "invalidReference" };
+      return reference ? { push: { screen: "pin", draft, reference } } : { problem: "invalidReference" };
+    }
+    case "pin": {
+      const pin = input.replace(/\s+/g, "");
+      return /^\d{6}$/.test(pin)
+        ? { finish: { kind: "status", locale: draft.locale, reference: frame.reference, pin } }
+        : { problem: "invalidPin" };
     }
   }
 }
@@ -162,8 +169,20 @@ export function applyUssdInput(state: UssdState, rawInput: string, ctx: UssdCont
 /** Splits AT's `text` into inputs: empty on the first hop, else the inputs joined with "*". */
 export const ussdInputs = (text: string): string[] => (text === "" ? [] : text.split("*"));
 
+/**
+ * Replays the history. On the description screen the rest of the history, joined back with the
+ * "*" it was split on, is one input: the description as typed. "00" there still goes home.
+ */
 export function replayUssd(text: string, ctx: UssdContext): UssdState {
-  return ussdInputs(text).reduce((state, input) => applyUssdInput(state, input, ctx), initialUssdState());
+  const inputs = ussdInputs(text);
+  let state = initialUssdState();
+  for (let i = 0; i < inputs.length && !state.finish; i++) {
+    const atDescription = state.stack.at(-1)?.screen === "description";
+    if (atDescription && inputs[i]?.trim() !== "00")
+      return applyUssdInput(state, inputs.slice(i).join("*"), ctx);
+    state = applyUssdInput(state, inputs[i] ?? "", ctx);
+  }
+  return state;
 }
 
 /**
@@ -203,23 +222,28 @@ export function renderUssd(state: UssdState, ctx: UssdContext, phoneNumber: stri
   const { finish } = state;
   if (finish === null) {
     const frame = state.stack.at(-1) ?? { screen: "language" };
-    return { screen: renderFrame(frame, ctx, state.problem), end: false, locale };
+    const screen = renderFrame(frame, ctx, state.problem);
+    if (frame.screen === "pin")
+      return { screen, end: false, locale, statusQuery: { reference: frame.reference, pin: null } };
+    return { screen, end: false, locale };
   }
   if (finish.kind === "cancelled") return { screen: t(locale, "ussdCancelled"), end: true, locale };
   if (finish.kind === "submitted") {
     const submission = submissionFrom(finish.draft, phoneNumber, ctx.now);
     return { screen: t(locale, "ussdSending"), end: true, locale, submission };
   }
+  const query = { reference: finish.reference, pin: finish.pin };
   const screen = ctx.lookupStatus
-    ? statusMessage(locale, finish.reference, ctx.lookupStatus(finish.reference))
+    ? statusMessage(locale, finish.reference, ctx.lookupStatus(query))
     : t(locale, "ussdStatusUnavailable");
-  return { screen, end: true, locale, statusQuery: finish.reference };
+  return { screen, end: true, locale, statusQuery: query };
 }
 
 /**
  * One USSD hop. A `submission` means: submit the report, then answer END with
- * t(locale, "ussdConfirmed", { reference }). A `statusQuery` without ctx.lookupStatus means: look the
- * reference up and answer END with statusMessage(locale, reference, status).
+ * t(locale, "ussdConfirmed", { reference, pin }). A `statusQuery` means: check the reporting phone
+ * or the PIN, and answer END with the status line (or the no-match line); with `pin: null` and
+ * another phone, show the PIN prompt this outcome carries.
  */
 export function ussdStep(input: { text: string; phoneNumber: string }, ctx: UssdContext): UssdOutcome {
   return renderUssd(replayUssd(input.text, ctx), ctx, input.phoneNumber);

@@ -15,6 +15,7 @@ export const DONT_KNOW_KEY = "8";
 const PROBLEM_KEYS: Record<Problem, PlainMessageKey> = {
   invalidChoice: "ussdInvalidChoice",
   invalidReference: "ussdInvalidReference",
+  invalidPin: "ussdInvalidPin",
   noMatch: "ussdNoMatch",
 };
 const WHEN_KEYS: Record<UssdWhen, PlainMessageKey> = {
@@ -219,5 +220,7 @@ export function renderFrame(frame: Frame, ctx: UssdContext, problem: Problem | n
       return renderConfirm(frame.draft, problem);
     case "reference":
       return withProblem(locale, problem, [t(locale, "ussdReferencePrompt"), back]);
+    case "pin":
+      return withProblem(locale, problem, [t(locale, "ussdPinPrompt"), back]);
   }
 }

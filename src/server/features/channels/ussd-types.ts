@@ -11,8 +11,11 @@ export interface UssdContext {
   /** In the order to show them; alphabetical is easiest to scan. */
   counties: readonly UssdPlace[];
   localitiesOf(countyId: string): readonly UssdPlace[];
-  /** When given, "check a report" answers at once; otherwise the route answers from `statusQuery`. */
-  lookupStatus?: ((reference: string) => ResidentStatus | null) | undefined;
+  /**
+   * When given, "check a report" answers at once with the PIN typed (tests); otherwise the route
+   * answers from `statusQuery`, checking the reporting phone or the PIN.
+   */
+  lookupStatus?: ((query: { reference: string; pin: string }) => ResidentStatus | null) | undefined;
   now: Date;
 }
 
@@ -41,7 +44,11 @@ export interface UssdOutcome {
   /** The session's language once chosen (English before that); the route renders its END screen in it. */
   locale: Locale;
   submission?: UssdSubmission;
-  statusQuery?: string;
+  /**
+   * "Check a report": the normalised reference, and the PIN once typed. With `pin: null` the screen
+   * asks for the PIN; the route may answer at once instead when the session's phone made the report.
+   */
+  statusQuery?: { reference: string; pin: string | null };
 }
 
 /** What has been chosen so far. Each frame holds its own copy, so going back restores it. */
@@ -69,14 +76,15 @@ export type PromptScreen =
 export type Frame =
   | { screen: "language" }
   | { screen: ListScreen; draft: Draft; page: number; filter: string | null }
-  | { screen: PromptScreen; draft: Draft };
+  | { screen: PromptScreen; draft: Draft }
+  | { screen: "pin"; draft: Draft; reference: string };
 
 export type Finish =
   | { kind: "submitted"; draft: Draft }
   | { kind: "cancelled"; locale: Locale }
-  | { kind: "status"; locale: Locale; reference: string };
+  | { kind: "status"; locale: Locale; reference: string; pin: string };
 
-export type Problem = "invalidChoice" | "invalidReference" | "noMatch";
+export type Problem = "invalidChoice" | "invalidReference" | "invalidPin" | "noMatch";
 
 /** The whole session, rebuilt from the `*`-joined history on every hop. */
 export interface UssdState {

@@ -7,9 +7,10 @@ import { statusMessage, t } from "../../../common/messages.ts";
 import { CATEGORY_LABELS } from "../../../common/taxonomy.ts";
 import { queryRows } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
-import { caseAwareStatusByReference } from "../cases/feedback.service.ts";
+import { statusForResident } from "../cases/feedback.service.ts";
 import { PHONE_INDEX_PURPOSE } from "../messaging/outbox.service.ts";
 import { places } from "../places/places.table.ts";
+import { isReportingPhone } from "../reports/receipt.service.ts";
 import { submitReport } from "../reports/reports.service.ts";
 import { reports } from "../reports/reports.table.ts";
 import type { AtUssdRequest } from "./africastalking.ts";
@@ -75,15 +76,25 @@ async function replayWithPlaces(deps: Deps, request: AtUssdRequest): Promise<Uss
 export async function answerUssd(deps: Deps, request: AtUssdRequest): Promise<string> {
   const outcome = await replayWithPlaces(deps, request);
   if (outcome.submission) {
-    const reference = await storeUssdReport(deps, request, outcome.submission);
-    return formatUssdResponse({ screen: t(outcome.locale, "ussdConfirmed", { reference }), end: true });
+    const { reference, pin } = await storeUssdReport(deps, request, outcome.submission);
+    const screen = pin
+      ? t(outcome.locale, "ussdConfirmed", { reference, pin })
+      : t(outcome.locale, "ussdAlreadySent", { reference });
+    return formatUssdResponse({ screen, end: true });
   }
-  if (outcome.statusQuery) {
-    const status = await caseAwareStatusByReference(deps, outcome.statusQuery);
-    return formatUssdResponse({
-      screen: statusMessage(outcome.locale, outcome.statusQuery, status),
-      end: true,
-    });
+  const query = outcome.statusQuery;
+  if (query) {
+    const phone = senderPhone(request.phoneNumber);
+    // Before the PIN is asked: the phone that made the report is answered without one.
+    if (query.pin === null && !(await isReportingPhone(deps, query.reference, phone)))
+      return formatUssdResponse(outcome);
+    const answer = await inTransaction(deps, (tx) =>
+      statusForResident(tx, { reference: query.reference, pin: query.pin, phone }),
+    );
+    const screen = answer.ok
+      ? statusMessage(outcome.locale, answer.reference, answer.status)
+      : t(outcome.locale, answer.reason === "locked" ? "ussdStatusLocked" : "ussdStatusNoMatch");
+    return formatUssdResponse({ screen, end: true });
   }
   return formatUssdResponse(outcome);
 }
@@ -97,7 +108,7 @@ async function storeUssdReport(
   deps: Deps,
   request: AtUssdRequest,
   submission: UssdSubmission,
-): Promise<string> {
+): Promise<{ reference: string; pin: string | null }> {
   const externalId = `ussd:${request.sessionId}`;
   // Anonymous means anonymous: without consent the number is not kept anywhere, not even sealed.
   const phone = submission.contactPhone ? senderPhone(submission.contactPhone) : null;
@@ -139,21 +150,30 @@ async function storeUssdReport(
       phone,
       consentToContact: phone !== null,
       inboundMessageId: stored.id,
+      // A PIN, so that an anonymous reporter can follow up at all, and from any phone.
+      withPin: true,
     });
     await tx.db
       .update(inboundMessages)
       .set({ reportId: report.id })
       .where(sql`${inboundMessages.id} = ${stored.id}`);
-    return report.reference;
+    return { reference: report.reference, pin: report.pin };
   });
 }
 
-async function existingReference(txDeps: Deps, externalId: string): Promise<string> {
+/**
+ * The gateway repeated the final hop: the same reference. The PIN was shown once and only its hash
+ * is kept, so the repeat says to use the PIN from the first screen (or the reporting phone).
+ */
+async function existingReference(
+  txDeps: Deps,
+  externalId: string,
+): Promise<{ reference: string; pin: null }> {
   const [row] = await queryRows<{ reference: string }>(
     txDeps.db,
     sql`select r.reference from ${inboundMessages} i join ${reports} r on r.id = i.report_id
         where i.gateway = 'africastalking' and i.external_id = ${externalId}`,
   );
   if (!row) throw new Error(`USSD session ${externalId} was stored without its report`);
-  return row.reference;
+  return { reference: row.reference, pin: null };
 }

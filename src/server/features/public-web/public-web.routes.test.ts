@@ -293,14 +293,14 @@ describe("following up with the receipt", () => {
     const typedLoosely = reference.toLowerCase().replace("-", " ");
     const page = await post("/follow-up", { reference: typedLoosely, pin, lang: "sw" });
     expect(page.status).toBe(200);
-    expect(page.html).toContain(`Ripoti ${reference}: imepokelewa, inasubiri kukaguliwa.`);
+    expect(page.html).toContain(`Ripoti ${reference}: imepokelewa, inasubiri kukaguliwa na mtu.`);
     expect(page.html).toContain("Polisi waliomba hongo");
     for (const shown of [page, await get("/follow-up")]) {
       expect(shown.headers.get("cache-control")).toBe("no-store");
       expect(shown.headers.get("referrer-policy")).toBe("no-referrer");
     }
     const english = await post("/follow-up", { reference, pin, view: "status", switchLang: "en" });
-    expect(english.html).toContain(`Report ${reference}: received, waiting to be reviewed.`);
+    expect(english.html).toContain(`Report ${reference}: received, waiting to be reviewed by a person.`);
   });
 
   it("gives the same answer for an unknown reference and a wrong PIN, and locks after 5 wrong PINs", async () => {

@@ -15,8 +15,10 @@ const urgencyRank = sql<number>`case ${reports.effectiveUrgency}
   when 'emergency' then 0 when 'high' then 1 when 'routine' then 2 else 3 end`;
 
 export async function listReportRows(db: Db, where: SQL | undefined, limit: number, offset: number) {
+  // Qualified by hand: Drizzle writes a column in a select list's sql without its table, and an
+  // unqualified "id" inside the subquery is report_additions.id, which made every count 0.
   const additionsCount = sql<number>`(select count(*)::int from ${reportAdditions}
-    where ${reportAdditions.reportId} = ${reports.id})`;
+    where ${reportAdditions}.${sql.identifier(reportAdditions.reportId.name)} = ${reports}.${sql.identifier(reports.id.name)})`;
   const rows = await db
     .select({ report: reports, additionsCount })
     .from(reports)

@@ -129,7 +129,7 @@ describe("the receipt check", () => {
     expect(await checkReceipt(deps, reference, pin ?? "")).toEqual({ ok: false, reason: "locked" });
     server.clock.advance(61 * 60_000);
     expect((await checkReceipt(deps, reference, pin ?? "")).ok).toBe(true);
-    expect(await caseAwareStatusByReference(deps, reference.replace("-", " "))).toBe("new");
+    expect(await caseAwareStatusByReference(deps, reference.replace("-", " "))).toBe("received");
     expect(await caseAwareStatusByReference(deps, "BRZ-ZZZZZ")).toBeNull();
   });
 });

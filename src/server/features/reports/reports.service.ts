@@ -2,17 +2,15 @@
 // lookups that go with it (status by reference, follow-up with the receipt PIN, adding details).
 // Callers run these inside a transaction (inTransaction) so that the report, its audit row, its
 // triage job and any reply in the outbox commit together or not at all.
-import { and, desc, eq, gte, sql } from "drizzle-orm";
-import type { ResidentStatus } from "../../../common/messages.ts";
+import { and, desc, eq, gte } from "drizzle-orm";
 import type { CategoryCode, Locale, Urgency } from "../../../common/taxonomy.ts";
 import type { Deps } from "../../deps.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
 import { badRequest } from "../../lib/errors.ts";
-import { hitRateLimit } from "../../lib/rate-limit.ts";
 import { type Actor, recordAudit } from "../audit/audit.service.ts";
 import { PHONE_INDEX_PURPOSE, PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
 import { placePathOf } from "../places/places.service.ts";
-import { hashPin, newReceiptPin, newReportReference, normaliseReference, verifyPin } from "./reference.ts";
+import { hashPin, newReceiptPin, newReportReference } from "./reference.ts";
 import { reportAdditions, reports } from "./reports.table.ts";
 
 export const REPORT_CHANNELS = ["web", "sms", "ussd"] as const;
@@ -29,9 +27,6 @@ export type OccurredAtPrecision = (typeof OCCURRED_AT_PRECISIONS)[number];
 
 export const MAX_REPORT_TEXT_CHARS = 5000;
 export const NAME_SEAL_PURPOSE = "reporter.name";
-/** Wrong receipt PINs allowed before the PIN check of that report locks for PIN_LOCK_MINUTES. */
-export const MAX_PIN_FAILURES = 5;
-export const PIN_LOCK_MINUTES = 60;
 export const TRIAGE_JOB = "report.triage";
 
 export interface NewReport {
@@ -133,15 +128,15 @@ export async function submitReport(txDeps: Deps, input: NewReport): Promise<Subm
   throw new Error("Could not draw a free report reference after 10 attempts");
 }
 
-/** The newest report from this phone within `windowMs`, to which a follow-up SMS is attached. */
+/** The newest report from this phone within `windowMs`, to which a follow-up SMS may be attached. */
 export async function findRecentReportFrom(
   deps: Deps,
   phone: string,
   windowMs: number,
-): Promise<{ id: string; reference: string } | null> {
+): Promise<{ id: string; reference: string; text: string } | null> {
   const since = new Date(deps.now().getTime() - windowMs);
   const [row] = await deps.db
-    .select({ id: reports.id, reference: reports.reference })
+    .select({ id: reports.id, reference: reports.reference, text: reports.text })
     .from(reports)
     .where(
       and(
@@ -190,69 +185,5 @@ export async function addToReport(
   await enqueueJob(txDeps, TRIAGE_JOB, { reportId: report.id }, { dedupeKey: `triage:${report.id}` });
 }
 
-/** What a resident may be told about a report's progress. Cases (issue 5) will refine this. */
-export function residentStatusOf(report: { status: string }): ResidentStatus {
-  switch (report.status) {
-    case "triaged":
-    case "verified":
-    case "rejected":
-    case "duplicate":
-      return report.status;
-    default:
-      return "new";
-  }
-}
-
-export type ReceiptCheck =
-  | { ok: true; report: typeof reports.$inferSelect }
-  | { ok: false; reason: "no_match" | "locked" };
-
-/**
- * An unknown reference locks exactly as a known one does after MAX_PIN_FAILURES tries, or the lock
- * itself would tell a guesser which references exist. Its failures are counted under a keyed hash
- * of the reference, so the typed references are not kept.
- */
-async function failUnknownReference(deps: Deps, reference: string): Promise<ReceiptCheck> {
-  const key = `followup.unknown:${deps.vault.blindIndex("followup.reference", reference)}`;
-  const failures = await hitRateLimit(deps.db, key, deps.now(), PIN_LOCK_MINUTES * 60_000);
-  return { ok: false, reason: failures >= MAX_PIN_FAILURES ? "locked" : "no_match" };
-}
-
-/**
- * The /follow-up check: reference plus receipt PIN. Wrong PINs are counted per report and lock
- * the check for an hour after MAX_PIN_FAILURES, so a PIN cannot be guessed online. An unknown
- * reference and a wrong PIN give the same answer, and lock the same way, so references cannot be
- * probed either. Runs in its own statements (not the caller's transaction) so a failed attempt is
- * always counted.
- */
-export async function checkReceipt(
-  deps: Deps,
-  typedReference: string,
-  typedPin: string,
-): Promise<ReceiptCheck> {
-  const reference = normaliseReference(typedReference);
-  if (!reference) return { ok: false, reason: "no_match" };
-  const [row] = await deps.db.select().from(reports).where(eq(reports.reference, reference));
-  if (!row?.pinHash) return failUnknownReference(deps, reference);
-  const now = deps.now();
-  if (row.pinLockedUntil && row.pinLockedUntil > now) return { ok: false, reason: "locked" };
-  if (verifyPin(deps.config.vault.hashKey, reference, typedPin, row.pinHash)) {
-    if (row.pinFailures > 0)
-      await deps.db
-        .update(reports)
-        .set({ pinFailures: 0, pinLockedUntil: null })
-        .where(eq(reports.id, row.id));
-    return { ok: true, report: row };
-  }
-  const [counted] = await deps.db
-    .update(reports)
-    .set({
-      pinFailures: sql`${reports.pinFailures} + 1`,
-      pinLockedUntil: sql`case when ${reports.pinFailures} + 1 >= ${MAX_PIN_FAILURES} then ${new Date(
-        now.getTime() + PIN_LOCK_MINUTES * 60_000,
-      ).toISOString()}::timestamptz else null end`,
-    })
-    .where(eq(reports.id, row.id))
-    .returning({ failures: reports.pinFailures });
-  return { ok: false, reason: (counted?.failures ?? 0) >= MAX_PIN_FAILURES ? "locked" : "no_match" };
-}
+// The receipt check lives beside this file; its exports stay reachable from here.
+export { checkReceipt, MAX_PIN_FAILURES, PIN_LOCK_MINUTES, type ReceiptCheck } from "./receipt.service.ts";

@@ -101,6 +101,8 @@ export const inboxEn = {
     occurred: "Happened",
     unknown: "Not known",
     text: "What the resident wrote",
+    additionsHeading_one: "Added later by the resident: {{count}} message",
+    additionsHeading_other: "Added later by the resident: {{count}} messages",
     added: "Added {{time}} by {{channel}}",
     resident: "The resident's own answers",
     residentPlaceText: "Place they typed",

@@ -103,6 +103,8 @@ export const inboxSw: typeof inboxEn = {
     occurred: "Ilitokea",
     unknown: "Haijulikani",
     text: "Alichoandika mkazi",
+    additionsHeading_one: "Ujumbe {{count}} umeongezwa baadaye na mkazi",
+    additionsHeading_other: "Jumbe {{count}} zimeongezwa baadaye na mkazi",
     added: "Iliongezwa {{time}} kwa {{channel}}",
     resident: "Majibu ya mkazi mwenyewe",
     residentPlaceText: "Mahali alipoandika",

@@ -70,6 +70,11 @@ function ResidentText({ report }: { report: ReportDetail }) {
       <p className="report-full-text">
         <HighlightedText text={report.text} evidence={evidence} />
       </p>
+      {report.additions.length > 0 ? (
+        <h3 className="subheading">
+          {t("inbox.detail.additionsHeading", { count: report.additions.length })}
+        </h3>
+      ) : null}
       {report.additions.map((addition) => (
         <div key={addition.id} className="report-addition">
           <p className="muted">
