@@ -90,16 +90,16 @@ describe("control characters in SMS (findings 4 and 10)", () => {
 
   it("a NUL in a sender, a linkId or an unknown field is removed, never a 500", async () => {
     const from = newPhone();
-    const sms = {
+    const sms: Record<string, string> = {
       ...atSms({ from: `${from}\u0000`, text: "Moto umezuka Gikomba sokoni" }),
       linkId: "0309\u00004450",
       cost: "KES\u0000 0.8",
     };
     expect((await sendAt(sms)).status).toBe(200);
-    const payload = payloadOf(await stored(sms.id));
+    const payload = payloadOf(await stored(sms.id as string));
     expect(payload).toMatchObject({ from, phone: from, extra: { linkId: "03094450", cost: "KES 0.8" } });
     await server.worker.drain();
-    expect((await stored(sms.id))?.outcome).toBe("report");
+    expect((await stored(sms.id as string))?.outcome).toBe("report");
     expect(sentTo(from)).toHaveLength(1);
   });
 
@@ -151,18 +151,18 @@ describe("odd optional fields are kept, not refused (finding 8)", () => {
   it("a 300-character linkId, an odd date and unknown fields are stored and the report is made", async () => {
     const from = newPhone();
     const linkId = "7".repeat(300);
-    const sms = {
+    const sms: Record<string, string> = {
       ...atSms({ from, text: "Wezi wamevunja duka Kawangware", linkId, date: "03/05/2026 6:04" }),
       networkCode: "63902-extended-code-that-is-long",
       cost: "KES 0.8000",
     };
     const res = await sendAt(sms);
     expect(res.status, res.text).toBe(200);
-    const payload = payloadOf(await stored(sms.id));
+    const payload = payloadOf(await stored(sms.id as string));
     expect(payload.extra).toMatchObject({ linkId, dateAsSent: "03/05/2026 6:04", cost: "KES 0.8000" });
     expect(payload.extra.networkCode).toBe("63902-extended-code-");
     await server.worker.drain();
-    expect((await stored(sms.id))?.outcome).toBe("report");
+    expect((await stored(sms.id as string))?.outcome).toBe("report");
     expect(sentTo(from)).toHaveLength(1);
   });
 
