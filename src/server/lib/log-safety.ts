@@ -33,17 +33,42 @@ export function databaseErrorOf(error: unknown): DatabaseErrorLike | null {
   return null;
 }
 
-// `invalid input syntax for type integer: "0722 Grace"`, `malformed array literal: "…"`, and
-// JSON.parse's `Unexpected token 'x', "{"from":"+2547…"... is not valid JSON`. Quoted identifiers
-// ("UTF8", a constraint's name) are not preceded by a colon or a comma and are kept.
-const QUOTED_VALUE = /([:,]\s*)"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g;
-const SINGLE_QUOTED_VALUE = /([:=]\s*)'(?:[^'\\]|\\.){2,}'/g;
+// PostgreSQL quotes the values it refuses anywhere in a message (`invalid input syntax for type
+// integer: "0722 Grace"`, `value "…" is out of range`), and so does JSON.parse (`"{"from":"+2547…"...
+// is not valid JSON`). A quoted word is kept only after the name of what it names (`constraint
+// "reports_pkey"`, `encoding "UTF8"`): those are identifiers, useful to whoever fixes the cause.
+const QUOTED = /(\b[A-Za-z]+\s+)?"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g;
+const IDENTIFIER_KINDS = new Set([
+  "column",
+  "constraint",
+  "database",
+  "encoding",
+  "function",
+  "index",
+  "relation",
+  "role",
+  "schema",
+  "sequence",
+  "table",
+  "trigger",
+  "type",
+]);
+const SINGLE_QUOTED = /'(?:[^'\\]|\\.){2,}'/g;
+
+function maskQuoted(message: string): string {
+  const masked = message
+    .replace(QUOTED, (quoted, before: string | undefined) =>
+      before && IDENTIFIER_KINDS.has(before.trim().toLowerCase()) ? quoted : `${before ?? ""}"…"`,
+    )
+    .replace(SINGLE_QUOTED, "'…'");
+  // A quote left open (a value cut short, or one holding a quote itself): mask from it to the end.
+  const quotes = masked.split('"').length - 1;
+  return quotes % 2 === 1 ? masked.replace(/"[^"]*$/, '"…') : masked;
+}
 
 /** A message with quoted values, phone numbers and e-mail addresses masked, on one short line. */
 export function maskedMessage(message: string): string {
-  const masked = maskContacts(
-    withoutControlCharacters(message).replace(QUOTED_VALUE, '$1"…"').replace(SINGLE_QUOTED_VALUE, "$1'…'"),
-  ).replace(/\s+/g, " ");
+  const masked = maskContacts(maskQuoted(withoutControlCharacters(message))).replace(/\s+/g, " ");
   return masked.length > MAX_MESSAGE ? `${masked.slice(0, MAX_MESSAGE)}…` : masked;
 }
 
