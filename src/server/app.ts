@@ -27,6 +27,7 @@ import { authRoutes } from "./features/users/auth.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
 import { healthRoutes } from "./health.ts";
 import { registerAuthHooks, registerErrorHandler } from "./lib/http.ts";
+import { LOG_REDACT_PATHS, safeError } from "./lib/log-safety.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -41,14 +42,23 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
  * Request logging is our own and never records the client address or user agent: a resident's
  * IP must not end up in logs. Cookies and auth headers are redacted from anything logged.
  */
-function loggerOptions(level: string) {
+function loggerOptions(level: string, stream: LogStream | undefined) {
   return {
     level,
-    redact: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-csrf-token']"],
+    // Errors are serialized without their values (lib/log-safety.ts); the redaction paths are a
+    // second line for anything else logged with a body, text or contact in it.
+    redact: { paths: LOG_REDACT_PATHS, censor: "[redacted]" },
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split("?")[0] }),
+      err: (error: unknown) => ({ ...safeError(error) }),
     },
+    ...(stream && { stream }),
   };
+}
+
+/** Where the request log goes when not to standard output (tests capture it to check what it says). */
+export interface LogStream {
+  write(line: string): void;
 }
 
 /** A hop count becomes "trust the nearest n hops", as proxy-addr counts them. */
@@ -56,9 +66,12 @@ function trustProxyOption(setting: Deps["config"]["trustProxy"]) {
   return typeof setting === "number" ? (_address: string, hop: number) => hop < setting : setting;
 }
 
-export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: Deps,
+  opts: { logLevel?: string; logStream?: LogStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(opts.logLevel ?? deps.config.logLevel),
+    logger: loggerOptions(opts.logLevel ?? deps.config.logLevel, opts.logStream),
     logController: new LogController({ disableRequestLogging: true }),
     // Only the proxies configured in BARAZA_TRUST_PROXY; the address is used for rate limits (hashed), never logged.
     trustProxy: trustProxyOption(deps.config.trustProxy),

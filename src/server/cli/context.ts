@@ -10,6 +10,7 @@ import { emailDriverFromConfig } from "../features/messaging/email-drivers.ts";
 import { smsDriverFromConfig } from "../features/messaging/sms-drivers.ts";
 import { organisations } from "../features/organisations/organisations.table.ts";
 import { syncGazetteer } from "../features/places/places.service.ts";
+import { safeLogFields } from "../lib/log-safety.ts";
 import { NATIONWIDE_PLACE_ID, type Principal } from "../lib/scope.ts";
 import { createVault } from "../lib/vault.ts";
 
@@ -27,12 +28,23 @@ export function loadConfigOrExit(): Config {
   }
 }
 
-export const consoleLog: Deps["log"] = {
-  info: (...args: unknown[]) => console.log(...args.filter((a) => typeof a === "string")),
-  warn: (...args: unknown[]) => console.warn(...args.filter((a) => typeof a === "string")),
-  error: (...args: unknown[]) => console.error(...args),
-  debug: () => {},
-} as Deps["log"];
+/**
+ * The server's plain-text log (the background worker and drivers write to it). Info and warnings
+ * print their messages only; errors also print their logged fields, made safe first: an error
+ * object printed as it is would show a failed query's parameters (report text, sealed contacts).
+ */
+export function textLog(sink: Pick<Console, "log" | "warn" | "error">): Deps["log"] {
+  const strings = (args: unknown[]) => args.filter((a) => typeof a === "string");
+  return {
+    info: (...args: unknown[]) => sink.log(...strings(args)),
+    warn: (...args: unknown[]) => sink.warn(...strings(args)),
+    error: (...args: unknown[]) =>
+      sink.error(...args.map((a) => (typeof a === "string" ? a : JSON.stringify(safeLogFields(a))))),
+    debug: () => {},
+  } as Deps["log"];
+}
+
+export const consoleLog: Deps["log"] = textLog(console);
 
 export function buildDeps(config: Config, database: Database): Deps {
   return {

@@ -4,6 +4,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows } from "../db/client.ts";
 import type { Deps } from "../deps.ts";
+import { safeErrorMessage } from "../lib/log-safety.ts";
 import { jobs } from "./jobs.table.ts";
 
 export interface EnqueueOptions {
@@ -93,7 +94,8 @@ export async function runDueJobs(
         .set({ status: "done", finishedAt: deps.now(), leaseUntil: null, lastError: null, dedupeKey: null })
         .where(eq(jobs.id, job.id));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // Never the raw message: a failed query's lists its parameters (report text, sealed contacts).
+      const message = safeErrorMessage(error);
       const dead = job.attempts >= job.max_attempts;
       deps.log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts }, `job failed: ${message}`);
       await deps.db

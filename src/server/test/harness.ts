@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app.ts";
 import { createBackgroundWorker } from "../background.ts";
-import { buildDeps } from "../cli/context.ts";
+import { buildDeps, textLog } from "../cli/context.ts";
 import { loadConfig } from "../config.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Deps } from "../deps.ts";
@@ -44,18 +44,42 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * Every line the server logs, for the test that checks what logs may hold: the request log at its
+ * most verbose and the plain-text log the worker writes (as `serve` builds it), one string a line.
+ */
+function capturingLogs(lines: string[]) {
+  const push = (...args: unknown[]) => {
+    lines.push(args.map(String).join(" "));
+  };
+  return {
+    log: textLog({ log: push, warn: push, error: push }),
+    stream: { write: (line: string) => lines.push(line) },
+  };
+}
+
+export interface TestServerOptions {
+  /** When given, log lines are collected here instead of being silenced. */
+  logLines?: string[];
+}
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  opts: TestServerOptions = {},
+): Promise<TestServer> {
   const { database, migrated } = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: "test", BARAZA_LOG_LEVEL: "silent", ...env });
   const clock = testClock();
   const sms = memorySmsDriver();
   const email = memoryEmailDriver();
-  const deps: Deps = { ...buildDeps(config, database), now: clock.now, sms, email, log: silentLog };
+  const captured = opts.logLines && capturingLogs(opts.logLines);
+  const log = captured?.log ?? silentLog;
+  const deps: Deps = { ...buildDeps(config, database), now: clock.now, sms, email, log };
   if (!migrated) {
     await migrate(deps.db);
     await syncGazetteer(deps);
   }
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, captured && { logLevel: "trace", logStream: captured.stream });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url,

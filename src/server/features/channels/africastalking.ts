@@ -5,9 +5,19 @@
 // deduplicate inbound messages on `id` (AT may retry a callback that did not get a 2xx).
 import { z } from "zod";
 import { truncateGsm7 } from "../../../common/messages.ts";
+import {
+  type CallbackFields,
+  freeTextField,
+  messageIdField,
+  optionalField,
+  senderField,
+  unknownFields,
+} from "./callback-fields.ts";
 
-/** Generous bound for a callback's text: long SMS still parse (and get the "too long" reply). */
+/** Generous bound for a callback's text: long SMS are kept to this (and get the "too long" reply). */
 const MAX_CALLBACK_TEXT = 100_000;
+/** A USSD session's inputs so far; far beyond any real session (each hop is at most 182 characters). */
+const MAX_USSD_TEXT = 2000;
 
 const fieldError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? "is required" : `must be ${expected}`;
@@ -47,37 +57,43 @@ export function parseAtDate(raw: string): Date | null {
   return roundTrip === `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}` ? date : null;
 }
 
-const atDateField = z.string({ error: fieldError("a date") }).transform((raw, ctx) => {
-  const date = parseAtDate(raw);
-  if (date === null) {
-    ctx.addIssue({ code: "custom", message: "must be a UTC date like 2017-05-03T06:04:45Z" });
-    return z.NEVER;
-  }
-  return date;
-});
-
-/** Incoming SMS callback. Unknown fields (e.g. `cost`) are dropped. */
+/**
+ * Incoming SMS callback, read liberally (callback-fields.ts): only `from` and `id` are required;
+ * an odd date, a long linkId or an unknown field is kept, never a reason to refuse the message.
+ * Parse the output of `cleanCallbackFields`.
+ */
 export const atInboundSmsSchema = z.object({
-  from: phoneField,
-  to: requiredString(20),
-  text: z.string({ error: fieldError("text") }).max(MAX_CALLBACK_TEXT, "is too large to be an SMS"),
-  date: atDateField,
-  id: requiredString(100),
-  linkId: optionalString(100),
-  networkCode: optionalString(10),
+  from: senderField,
+  to: optionalField(40),
+  text: freeTextField(MAX_CALLBACK_TEXT),
+  date: optionalField(64),
+  id: messageIdField("id"),
+  // Echoed when replying to a premium message, so kept whole up to a generous bound.
+  linkId: optionalField(1000),
+  networkCode: optionalField(20),
 });
 export type AtInboundSms = z.output<typeof atInboundSmsSchema>;
+const AT_SMS_FIELDS = ["from", "to", "text", "date", "id", "linkId", "networkCode"];
+
+/** What is kept of a callback besides sender and text: the date (as ISO, or as sent when odd) and the rest. */
+export function atSmsExtra(sms: AtInboundSms, fields: CallbackFields): Record<string, string | undefined> {
+  const date = sms.date === undefined ? null : parseAtDate(sms.date);
+  return {
+    ...unknownFields(fields, AT_SMS_FIELDS),
+    date: date?.toISOString(),
+    ...(sms.date !== undefined && date === null && { dateAsSent: sms.date }),
+    linkId: sms.linkId,
+    networkCode: sms.networkCode,
+  };
+}
 
 /** USSD callback: `text` is empty on the first hop, then every input so far joined with `*`. */
 export const atUssdSchema = z.object({
-  sessionId: requiredString(100),
-  serviceCode: requiredString(40),
-  phoneNumber: phoneField,
-  networkCode: optionalString(10),
-  text: z
-    .string({ error: fieldError("text") })
-    .max(2000, "is too long for a USSD session")
-    .default(""),
+  sessionId: messageIdField("sessionId"),
+  serviceCode: optionalField(40),
+  phoneNumber: senderField,
+  networkCode: optionalField(20),
+  text: freeTextField(MAX_USSD_TEXT),
 });
 export type AtUssdRequest = z.output<typeof atUssdSchema>;
 

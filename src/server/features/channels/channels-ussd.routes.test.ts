@@ -193,10 +193,10 @@ describe("USSD status check", () => {
 });
 
 describe("malformed USSD callbacks", () => {
-  it("a hop missing its session, number or service code is refused with a 400 naming each", async () => {
+  it("a hop missing its session or number is refused with a 400 naming each; the service code is optional", async () => {
     const res = await postForm(server.url, AT_USSD_PATH, { text: "1" });
     expect(res.status).toBe(400);
     const paths = errorFields(res);
-    expect(paths).toEqual(["phoneNumber", "serviceCode", "sessionId"]);
+    expect(paths).toEqual(["phoneNumber", "sessionId"]);
   });
 });

@@ -5,7 +5,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Deps } from "../../deps.ts";
 import { AppError, forbidden, parseInput } from "../../lib/errors.ts";
-import { atInboundSmsSchema, atUssdSchema, USSD_CONTENT_TYPE } from "./africastalking.ts";
+import { atInboundSmsSchema, atSmsExtra, atUssdSchema, USSD_CONTENT_TYPE } from "./africastalking.ts";
+import { cleanCallbackFields } from "./callback-fields.ts";
 import { charsetOf, parseFormBody } from "./form-body.ts";
 import { receiveSms } from "./inbound.service.ts";
 import {
@@ -59,14 +60,15 @@ export function channelsRoutes(app: FastifyInstance, deps: Deps): void {
 
     scope.post("/channels/africastalking/sms", async (request) => {
       requireCallbackToken(deps, request);
-      const sms = parseInput(atInboundSmsSchema, request.body, "Africa's Talking SMS callback");
+      const fields = cleanCallbackFields(request.body, ["text"]);
+      const sms = parseInput(atInboundSmsSchema, fields, "Africa's Talking SMS callback");
       const { duplicate } = await receiveSms(deps, {
         gateway: "africastalking",
         externalId: sms.id,
         from: sms.from,
-        to: sms.to,
+        to: sms.to ?? "",
         text: sms.text,
-        extra: { date: sms.date.toISOString(), linkId: sms.linkId, networkCode: sms.networkCode },
+        extra: atSmsExtra(sms, fields),
       });
       return { ok: true, duplicate };
     });
@@ -79,6 +81,7 @@ export function channelsRoutes(app: FastifyInstance, deps: Deps): void {
           "not_configured",
           "Twilio messages are not accepted here yet: set TWILIO_AUTH_TOKEN on the server to turn them on.",
         );
+      // The signature covers the parameters exactly as received: check it before cleaning them.
       const params = (request.body ?? {}) as TwilioParams;
       const header = request.headers["x-twilio-signature"];
       const signature = typeof header === "string" ? header : undefined;
@@ -86,14 +89,15 @@ export function channelsRoutes(app: FastifyInstance, deps: Deps): void {
         throw forbidden(
           "Twilio request validation failed: X-Twilio-Signature does not match. Check TWILIO_AUTH_TOKEN and that BARAZA_PUBLIC_URL is the address Twilio calls.",
         );
-      const message = parseInput(twilioInboundSchema, params, "Twilio message webhook");
+      const fields = cleanCallbackFields(params, ["Body"]);
+      const message = parseInput(twilioInboundSchema, fields, "Twilio message webhook");
       await receiveSms(deps, {
         gateway: "twilio",
         externalId: message.MessageSid,
         from: message.From,
-        to: message.To,
+        to: message.To ?? "",
         text: message.Body,
-        extra: { accountSid: message.AccountSid, numMedia: String(message.NumMedia) },
+        extra: { accountSid: message.AccountSid, numMedia: message.NumMedia, optOutType: message.OptOutType },
       });
       // Replies go through the outbox (so STOP and retries apply), never inline.
       return reply.type(TWIML_CONTENT_TYPE).send(buildTwimlReply(null));
@@ -101,7 +105,12 @@ export function channelsRoutes(app: FastifyInstance, deps: Deps): void {
 
     scope.post("/channels/africastalking/ussd", async (request, reply) => {
       requireCallbackToken(deps, request);
-      const session = parseInput(atUssdSchema, request.body, "Africa's Talking USSD callback");
+      // The menu path is split on "*", so a repeated text field counts once, by its first value.
+      const session = parseInput(
+        atUssdSchema,
+        cleanCallbackFields(request.body),
+        "Africa's Talking USSD callback",
+      );
       return reply.type(USSD_CONTENT_TYPE).send(await answerUssd(deps, session));
     });
   });

@@ -1,6 +1,7 @@
 // Incoming SMS that processing gave up on: seen by national staff without sender or text, run again on request.
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failReportInserts } from "../../test/db-failures.fixture.ts";
 import { seedTwoCounties, signedIn } from "../../test/fixtures.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
 import { auditLog } from "../audit/audit.table.ts";
@@ -57,6 +58,30 @@ describe("incoming SMS that could not be processed", () => {
     const text = JSON.stringify(res.body);
     expect(text).not.toContain(phone.slice(4));
     expect(text).not.toContain("Kayole");
+  });
+
+  it("a message that can never succeed is listed after one attempt, with a reason staff can act on", async () => {
+    const phone = `+254${nextPhone++}`;
+    const failing = await failReportInserts(server.deps, {
+      marker: "[refused]",
+      sqlState: "22021",
+      message: 'invalid byte sequence for encoding "UTF8": 0x00 in "%s"',
+    });
+    const sms = atSms({ from: phone, text: "Naitwa Peter Kamau, wizi Kayole [refused]" });
+    expect((await postForm(server.url, AT_SMS_PATH, sms)).status).toBe(200);
+    await server.worker.drain();
+    await failing.stop();
+    const res = await national.get("/api/channels/failed");
+    const [row] = await server.deps.db
+      .select({ id: inboundMessages.id })
+      .from(inboundMessages)
+      .where(eq(inboundMessages.externalId, String(sms.id)));
+    const listed = res.body.messages.find((m: { id: string }) => m.id === row?.id);
+    expect(listed).toMatchObject({ attempts: 1 });
+    expect(listed.lastError).toBe(
+      'The database cannot store this message as it is: invalid byte sequence for encoding "UTF8": 0x00 in "…" (SQLSTATE 22021). Retrying will not help until the cause is fixed; then press Try again.',
+    );
+    expect(JSON.stringify(res.body)).not.toMatch(/Peter|Kamau|Kayole/);
   });
 
   it("run again when asked: the report is made, the resident is answered, and the retry is audited", async () => {

@@ -34,6 +34,10 @@ describe("parseFormBody", () => {
     expect({ ...parse("a=1&b&a=2&&a=3") }).toEqual({ a: ["1", "2", "3"], b: "" });
   });
 
+  it("reads a form declared UTF-16 as UTF-8, since a form body is ASCII with escapes", () => {
+    expect(parseFormBody(Buffer.from("text=Caf%C3%A9&id=1"), "utf-16")).toEqual({ text: "Café", id: "1" });
+  });
+
   it("falls back to UTF-8 for a charset it does not know", () => {
     expect(parse("text=%C3%A9", "x-unknown").text).toBe("é");
   });

@@ -44,11 +44,14 @@ function unescapeBytes(part: Buffer): Buffer {
 
 function decoderFor(charset: string | undefined): TextDecoder {
   try {
-    return new TextDecoder(charset ?? "utf-8", { fatal: true });
+    const decoder = new TextDecoder(charset ?? "utf-8", { fatal: true });
+    // A form body is ASCII with percent escapes, so a UTF-16 label cannot be right (browsers send
+    // such forms as UTF-8 too); decoding its bytes as UTF-16 would turn every value to noise.
+    if (!decoder.encoding.startsWith("utf-16")) return decoder;
   } catch {
     // An unknown charset label: UTF-8 is what every gateway we know of sends.
-    return new TextDecoder("utf-8", { fatal: true });
   }
+  return new TextDecoder("utf-8", { fatal: true });
 }
 
 const WINDOWS_1252 = new TextDecoder("windows-1252");

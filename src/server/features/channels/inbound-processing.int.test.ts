@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retryDelayMs } from "../../jobs/queue.ts";
+import { failReportInserts } from "../../test/db-failures.fixture.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
 import { PHONE_INDEX_PURPOSE } from "../messaging/outbox.service.ts";
 import { reports } from "../reports/reports.table.ts";
@@ -86,36 +87,88 @@ describe("processing stored SMS", () => {
     }
   }
 
-  it("a row that cannot be read is retried with growing pauses, never blocks other senders, and is set aside as failed", async () => {
+  it("a row that cannot be read is set aside at once with what to do, and never blocks other senders", async () => {
     const damaged = await insertUnreadableRow(newPhone());
     const healthy = atSms({ from: newPhone(), text: "Maandamano yamezuka Mlolongo" });
     await send(healthy);
     await server.worker.drain();
     expect((await byExternalId(healthy.id as string))?.outcome).toBe("report");
-    const retrying = await byExternalId(damaged);
-    expect(retrying).toMatchObject({ processedAt: null, outcome: null });
-    expect(retrying?.attempts).toBeLessThan(MAX_INBOUND_ATTEMPTS);
-
-    // Retries are spaced out: nothing happens again until the backoff has passed.
-    await server.worker.drain();
-    expect((await byExternalId(damaged))?.attempts).toBe(retrying?.attempts);
-    await retryUntilSetAside();
     const failed = await byExternalId(damaged);
-    expect(failed).toMatchObject({ attempts: MAX_INBOUND_ATTEMPTS, outcome: "failed" });
+    expect(failed).toMatchObject({ attempts: 1, outcome: "failed" });
     expect(failed?.processedAt).not.toBeNull();
-    expect(failed?.lastError).toMatch(/failed authentication|malformed/);
+    expect(failed?.lastError).toContain("cannot be opened with this server's vault keys");
+    expect(failed?.lastError).toContain("BARAZA_VAULT_KEYS");
+  });
+
+  it("a message the database refuses for its data fails after one attempt, with a reason that quotes none of it", async () => {
+    const from = newPhone();
+    const failing = await failReportInserts(server.deps, {
+      marker: "[refused-data]",
+      sqlState: "22P02",
+      message: 'invalid input syntax for type integer: "%s"',
+    });
+    const sms = atSms({ from, text: "Mimi ni Grace Wambui 0722123456 [refused-data]" });
+    await send(sms);
+    await server.worker.drain();
+    await failing.stop();
+    const row = await byExternalId(sms.id as string);
+    expect(row).toMatchObject({ outcome: "failed", attempts: 1 });
+    expect(row?.lastError).toMatch(/^The database cannot store this message as it is: invalid input syntax/);
+    expect(row?.lastError).toContain("SQLSTATE 22P02");
+    expect(row?.lastError).toContain("press Try again");
+    expect(row?.lastError).not.toMatch(/Grace|0722123456|722123456|Failed query|params/);
+  });
+
+  it("a passing database failure is retried with growing pauses and then succeeds", async () => {
+    const from = newPhone();
+    const failing = await failReportInserts(server.deps, {
+      marker: "[serialization]",
+      sqlState: "40001",
+      message: "could not serialize access due to concurrent update",
+    });
+    const sms = atSms({ from, text: "Wizi Kayole usiku [serialization]" });
+    await send(sms);
+    await server.worker.drain();
+    const retrying = await byExternalId(sms.id as string);
+    expect(retrying).toMatchObject({ processedAt: null, outcome: null, attempts: 1 });
+    expect(retrying?.lastError).toBe("could not serialize access due to concurrent update (SQLSTATE 40001)");
+    // Nothing happens again until the backoff has passed.
+    await server.worker.drain();
+    expect((await byExternalId(sms.id as string))?.attempts).toBe(1);
+    server.clock.advance(retryDelayMs(1));
+    await server.worker.drain();
+    expect((await byExternalId(sms.id as string))?.attempts).toBe(2);
+    await failing.stop();
+    server.clock.advance(retryDelayMs(2));
+    await server.worker.drain();
+    expect(await byExternalId(sms.id as string)).toMatchObject({
+      outcome: "report",
+      attempts: 3,
+      lastError: null,
+    });
+    expect(sentTo(from)).toHaveLength(1);
   });
 
   it("a sender's later message waits for their earlier one, so a follow-up never overtakes its report", async () => {
     const from = newPhone();
-    const damaged = await insertUnreadableRow(from);
+    const failing = await failReportInserts(server.deps, {
+      marker: "[outage]",
+      sqlState: "08006",
+      message: "connection failure",
+    });
+    const first = atSms({ from, text: "Vijana wamevamia duka [outage]" });
+    await send(first);
     server.clock.advance(1000);
     const next = atSms({ from, text: "Vijana wamerudi tena usiku huu" });
     await send(next);
     await server.worker.drain();
     expect((await byExternalId(next.id as string))?.processedAt).toBeNull();
     await retryUntilSetAside();
-    expect((await byExternalId(damaged))?.outcome).toBe("failed");
+    await failing.stop();
+    expect(await byExternalId(first.id as string)).toMatchObject({
+      outcome: "failed",
+      attempts: MAX_INBOUND_ATTEMPTS,
+    });
     await server.worker.drain();
     expect((await byExternalId(next.id as string))?.outcome).toBe("report");
   });

@@ -12,7 +12,6 @@ import { queryRows } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { retryDelayMs } from "../../jobs/queue.ts";
 import { hitRateLimit } from "../../lib/rate-limit.ts";
-import { maskContacts } from "../../lib/redact.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { statusForResident } from "../cases/feedback.service.ts";
 import { enqueueSms, STOP_CONFIRMATION_PURPOSE } from "../messaging/outbox.service.ts";
@@ -21,6 +20,7 @@ import { addToReport, findRecentReportFrom, submitReport } from "../reports/repo
 import { triageReport } from "../reports/triage/triage.ts";
 import { INBOUND_PAYLOAD_PURPOSE, type SmsPayload } from "./inbound.service.ts";
 import { inboundMessages, smsOptOuts } from "./inbound.table.ts";
+import { classifyInboundFailure, PermanentInboundError } from "./inbound-failures.ts";
 import {
   detectLocale,
   FOLLOW_UP_WINDOW_MINUTES,
@@ -125,13 +125,21 @@ async function waitingForOlderMessages(txDeps: Deps, claimed: ClaimedRow[]): Pro
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * Counts a failed attempt. A message that cannot succeed as it is (inbound-failures.ts) is set
+ * aside at once; any other failure is retried with backoff until MAX_INBOUND_ATTEMPTS.
+ */
 async function recordFailure(txDeps: Deps, row: ClaimedRow, error: unknown): Promise<boolean> {
   const attempts = row.attempts + 1;
-  const giveUp = attempts >= MAX_INBOUND_ATTEMPTS;
-  // The message only: a driver error can quote values, but never the payload we decrypted; and no
-  // number or address it may quote, since staff read it on the Incoming SMS page.
-  const message = maskContacts(error instanceof Error ? error.message : String(error)).slice(0, 500);
-  txDeps.log.warn({ inboundId: row.id, attempt: attempts }, `inbound SMS not processed: ${message}`);
+  // The reason never holds the text, the sender or a failed query's parameters (staff read it on
+  // the Incoming SMS page, and it is logged).
+  const verdict = classifyInboundFailure(error);
+  const giveUp = verdict.permanent || attempts >= MAX_INBOUND_ATTEMPTS;
+  const message = verdict.reason.slice(0, 500);
+  txDeps.log.warn(
+    { inboundId: row.id, attempt: attempts, permanent: verdict.permanent },
+    `inbound SMS not processed: ${message}`,
+  );
   await txDeps.db
     .update(inboundMessages)
     .set({
@@ -151,7 +159,7 @@ function openPayload(deps: Deps, sealed: string): SmsPayload {
   } catch {
     // JSON.parse quotes the text it choked on; that text holds a phone number, and this message
     // goes to the log and to last_error.
-    throw new Error("the stored payload is not valid JSON");
+    throw new PermanentInboundError("The stored message is damaged (its payload is not valid JSON)");
   }
 }
 

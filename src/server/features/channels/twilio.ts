@@ -5,6 +5,7 @@
 // drops unknown fields: Twilio signs every parameter it sends, including ones added later.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { freeTextField, messageIdField, optionalField, senderField } from "./callback-fields.ts";
 
 export type TwilioParams = Readonly<Record<string, string | readonly string[] | undefined>>;
 
@@ -73,41 +74,30 @@ export function validateTwilioSignature(
   return valid;
 }
 
-const fieldError = (expected: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? "is required" : `must be ${expected}`;
-
-const sid = (...prefixes: string[]) =>
-  z
-    .string({ error: fieldError("text") })
-    .regex(
-      new RegExp(`^(?:${prefixes.join("|")})[0-9a-fA-F]{32}$`),
-      `must be a Twilio id: ${prefixes.join(" or ")} and 32 hex digits`,
-    );
-
-/** Incoming message webhook. Unknown and geographic fields are dropped after signature validation. */
-export const twilioInboundSchema = z.object({
-  MessageSid: sid("SM", "MM"),
-  AccountSid: sid("AC"),
-  MessagingServiceSid: sid("MG").optional(),
-  From: z
-    .string({ error: fieldError("text") })
-    .trim()
-    .min(1, "is required")
-    .max(64),
-  To: z
-    .string({ error: fieldError("text") })
-    .trim()
-    .min(1, "is required")
-    .max(64),
-  // An MMS may arrive with no body at all; that is an empty message, answered as such.
-  Body: z
-    .string({ error: fieldError("text") })
-    .max(100_000, "is too large to be an SMS")
-    .default(""),
-  NumMedia: z.coerce.number({ error: "must be a number" }).int().min(0).max(10).default(0),
-  NumSegments: z.coerce.number({ error: "must be a number" }).int().min(0).optional(),
-  OptOutType: z.string().optional(),
-});
+/**
+ * Incoming message webhook, read liberally after the signature has been checked (a signed request
+ * comes from Twilio): only the message id and the sender are required. The id is MessageSid, or
+ * the deprecated SmsMessageSid / SmsSid Twilio sends with the same value. Geographic fields
+ * (FromCity, FromZip...) say where the resident is and are dropped. Parse `cleanCallbackFields`.
+ */
+export const twilioInboundSchema = z.preprocess(
+  (fields) => {
+    const f = (fields ?? {}) as Record<string, string | undefined>;
+    return { ...f, MessageSid: f.MessageSid || f.SmsMessageSid || f.SmsSid };
+  },
+  z.object({
+    MessageSid: messageIdField("MessageSid"),
+    AccountSid: optionalField(64),
+    MessagingServiceSid: optionalField(64),
+    From: senderField,
+    To: optionalField(64),
+    // An MMS may arrive with no body at all; that is an empty message, answered as such.
+    Body: freeTextField(100_000),
+    NumMedia: optionalField(10),
+    NumSegments: optionalField(10),
+    OptOutType: optionalField(20),
+  }),
+);
 export type TwilioInbound = z.output<typeof twilioInboundSchema>;
 
 const XML_ESCAPES: Record<string, string> = {

@@ -1,7 +1,7 @@
 // English text of Admin → Incoming SMS (mounted as `channels` in src/web/i18n/en.ts).
 export const channelsEn = {
   intro:
-    "SMS that could not be turned into a report after several tries, for example during a database outage. Once the cause is fixed, run them again: the resident then gets the usual reply. Who sent them and what they said stay sealed.",
+    "SMS that could not be turned into a report: after several tries (for example during a database outage), or at once when trying again could not help until the cause is fixed (What went wrong says which). Once the cause is fixed, run them again: the resident then gets the usual reply. Who sent them and what they said stay sealed.",
   none: "Every incoming SMS was processed. Nothing is waiting here.",
   count_one: "{{count}} message could not be processed.",
   count_other: "{{count}} messages could not be processed.",

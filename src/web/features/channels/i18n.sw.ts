@@ -3,7 +3,7 @@ import type { channelsEn } from "./i18n.en.ts";
 
 export const channelsSw: typeof channelsEn = {
   intro:
-    "SMS ambazo hazikuweza kugeuzwa kuwa ripoti baada ya majaribio kadhaa, kwa mfano hifadhidata ilipokatika. Tatizo likishatatuliwa, zijaribu tena: mkazi atapata jibu la kawaida. Aliyetuma na alichoandika vinabaki vimefungwa.",
+    "SMS ambazo hazikuweza kugeuzwa kuwa ripoti: baada ya majaribio kadhaa (kwa mfano hifadhidata ilipokatika), au mara moja wakati kujaribu tena hakungesaidia hadi tatizo litatuliwe (Kilichoharibika kinaeleza). Tatizo likishatatuliwa, zijaribu tena: mkazi atapata jibu la kawaida. Aliyetuma na alichoandika vinabaki vimefungwa.",
   none: "Kila SMS iliyoingia imeshughulikiwa. Hakuna kinachosubiri hapa.",
   count_one: "Ujumbe {{count}} haukuweza kushughulikiwa.",
   count_other: "Jumbe {{count}} hazikuweza kushughulikiwa.",
