@@ -11,6 +11,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
 import { actorOf } from "../users/users.service.ts";
 import * as repo from "./inbox.repo.ts";
+import { originalTextsOf } from "./report-text.ts";
 import { NAME_SEAL_PURPOSE } from "./reports.service.ts";
 
 export function mayRevealIdentity(principal: Principal): boolean {
@@ -60,6 +61,8 @@ export async function revealIdentity(
     const name = report.contactNameSealed
       ? tx.vault.decrypt(NAME_SEAL_PURPOSE, report.contactNameSealed)
       : null;
+    // What the resident typed about themselves into the text, hidden from staff until now.
+    const texts = await originalTextsOf(tx, report);
     await recordAudit(tx, actorOf(principal), {
       // Its own action, so that reveals against the reporter's wish can be listed and reviewed.
       action: report.consentToContact ? "report.identity_reveal" : "report.identity_reveal_for_safety",
@@ -70,9 +73,11 @@ export async function revealIdentity(
         reason,
         revealedPhone: phone !== null,
         revealedName: name !== null,
+        revealedText: texts.text !== null,
+        revealedAdditions: texts.additions.length,
         consentToContact: report.consentToContact,
       },
     });
-    return { phone, name, consentToContact: report.consentToContact };
+    return { phone, name, ...texts, consentToContact: report.consentToContact };
   });
 }
