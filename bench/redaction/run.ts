@@ -69,6 +69,15 @@ function measure(name: string, examples: Example[]): void {
   for (const line of falseMasks) console.log(`    false mask  ${line}`);
 }
 
+// The triage sets are ordinary reports with nobody's identity in them: every mask there is false.
+for (const set of ["dev-set", "holdout", "train"]) {
+  const path = fileURLToPath(new URL(`../../data/triage/${set}.jsonl`, import.meta.url));
+  if (!existsSync(path)) continue;
+  const texts = load(path).map((e) => ({ ...e, spans: [] }));
+  const masks = texts.filter((e) => findIdentifyingSpans(e.text).length > 0).length;
+  console.log(`triage/${set}: ${texts.length} ordinary reports, ${masks} with something masked (all false)`);
+}
+
 for (const set of SETS) {
   const path = fileURLToPath(new URL(`../../data/redaction/${set}.jsonl`, import.meta.url));
   if (!existsSync(path)) {
