@@ -146,3 +146,20 @@ describe("maskIdentities: properties", () => {
     );
   });
 });
+
+describe("maskIdentities: less common forms", () => {
+  it("hides a well-known name written right before a number", () => {
+    expect(masked("Ask for Grace Wambui 0722 555 101")).toBe("Ask for [name hidden] [phone hidden]");
+    expect(masked("Mpigie Peter kwa 0711 222 444")).toBe("Mpigie [name hidden] kwa [phone hidden]");
+    expect(masked("Kangemi 0711 222 444")).toBe("Kangemi [phone hidden]");
+  });
+
+  it("hides landlines, Huduma and KRA numbers, and a signature without a comma", () => {
+    expect(masked("office 020 2345678")).toBe("office [phone hidden]");
+    expect(masked("huduma namba 123456789, KRA PIN A012345678Z")).toBe(
+      "huduma namba [ID number hidden], KRA PIN [ID number hidden]",
+    );
+    expect(masked("Regards Joseph Mwangi")).toBe("Regards [name hidden]");
+    expect(masked("Thanks God nobody died")).toBe("Thanks God nobody died");
+  });
+});

@@ -3,7 +3,7 @@
 // themselves with. Staff see the text with each replaced by a marker; the original is sealed and
 // shown only through the audited identity reveal. Ordinary numbers (times, amounts, counts, dates,
 // matatu routes, plot numbers, years) stay. Measured by bench/redaction on data/redaction/*.jsonl.
-import { findIntroducedNames } from "./intro-names.ts";
+import { findIntroducedNames, findNamesBeside } from "./intro-names.ts";
 import {
   findEmails,
   findPhones,
@@ -26,10 +26,10 @@ export const PASSAGE_MARKER = "[passage hidden]";
 
 // "ID 23456789", "id no. 2345 6789", "kitambulisho changu ni 23456789", "passport A1234567".
 const ID_KEYWORD =
-  /\b(?:national\s+id|id|i\.d\.?|identity\s+card|kitambulisho|kipande|passport|pasipoti|pasi)(?:\s*(?:card|no\.?|number|namba|nambari|changu|yangu|ni|is|:|#|ya|my|\.|-)){0,4}\s*(?=[A-Za-z]{0,2}\d)/gi;
+  /\b(?:national\s+id|id|i\.d\.?|identity\s+card|kitambulisho|kipande|passport|pasipoti|pasi|huduma\s+namba|maisha\s+namba|birth\s+certificate|cheti\s+cha\s+kuzaliwa|kra\s+pin)(?:\s*(?:card|no\.?|number|namba|nambari|changu|yangu|ni|is|:|#|ya|my|\.|-)){0,4}\s*(?=[A-Za-z]{0,2}\d)/gi;
 const ID_VALUE = /^[A-Za-z]{0,2}(?:\d[ .-]?){5,9}\d/;
 /** A passport number on its own: one or two capitals and 7 or 8 digits (A1234567, AK0123456). */
-const PASSPORT = /\b[A-Z]{1,2}\d{7,8}\b/g;
+const PASSPORT = /\b[A-Z]{1,2}\d{7,8}\b|\b[AP]\d{9}[A-Z]\b/g;
 /** A lone run of 7 to 9 digits is most likely an ID number (phones are 9 or more and caught first). */
 const BARE_ID = /(?<![\d\p{L}.,:/-])\d{7,9}(?![\d\p{L}]|[.,:/-]\d)/gu;
 const MONEY_BEFORE =
@@ -64,7 +64,8 @@ export function findIdentifyingSpans(text: string): IdentifyingSpan[] {
   const ids = findIdNumbers(text).filter(
     (id) => outsideEmails(id) && !phones.some((p) => id.start < p.end && p.start < id.end),
   );
-  return mergeSpans([...emails, ...phones, ...ids, ...findIntroducedNames(text)]);
+  const names = [...findIntroducedNames(text), ...findNamesBeside(text, [...emails, ...phones])];
+  return mergeSpans([...emails, ...phones, ...ids, ...names]);
 }
 
 export interface MaskedText {

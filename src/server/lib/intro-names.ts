@@ -18,11 +18,12 @@ const PHRASES: readonly [RegExp, Strength][] = [
   [/\b(?:jina|majina)\s+(?:langu|lang|yangu|yang)(?:\s+kamili)?(?:\s+ni)?\b/gi, "said"],
   [/\b(?:jina|majina)\s+ni\b/gi, "said"],
   [/\b(?:wanani(?:ita|ita ga)|ninajulikana\s+kama|najulikana\s+kama|najulikanwa\s+kama)\b/gi, "said"],
-  [/\b(?:name|names|jina|majina|sign|signed|sender)\s*:/gi, "said"],
+  [/\b(?:name|names|jina|majina|sign|signed|sender|from|kutoka\s+kwa)\s*:/gi, "said"],
+  [/\b(?:niite|niiteni|mniite|unaweza\s+kuniita|mnaweza\s+kuniita)\b/gi, "said"],
   [/\b(?:i\s+am|i'm|im)\b/gi, "maybe"],
   [/\b(?:mimi|mi|mie|mimi\s+binafsi)\s+ni\b|\bni\s+mimi\b/gi, "maybe"],
   [/\bcall\s+me\b|\bit'?s\s+me\b/gi, "maybe"],
-  [/\b(?:regards|thanks|thank\s+you|asante|sincerely|signed|wako|wenu)\s*,/gi, "maybe"],
+  [/\b(?:regards|thanks|thank\s+you|asante|sincerely|signed|wako|wenu|yours)\b\s*,?/gi, "maybe"],
   [/\b(?:this\s+is|hapa\s+ni|it\s+is|it'?s|ni)\b/gi, "known"],
 ];
 
@@ -52,6 +53,7 @@ const NOT_NAMES = new Set(
   juu chini karibu mbele nyuma mtaa estate kijiji wanaitwa anaitwa wanajiita aliitwa siri secret private hidden
   withheld anonymous unknown later kamili
   mkikuyu mluo mkalenjin mkamba mluhya mmaasai msomali mmeru mkisii mswahili mgiriama mdigo mteso mturkana
+  god mungu jesus yesu allah christ lord bwana
   kikuyu luo kalenjin kamba luhya maasai somali meru kisii swahili giriama teso turkana pokot ugandan tanzanian mnipigie mtanipigia utanipata nitapatikana nipate nikupigie mpigie`
     .split(/\s+/)
     .filter(Boolean),
@@ -129,6 +131,37 @@ function nameAfter(text: string, from: number, strength: Strength): IdentifyingS
     at += space[0].length;
   }
   return start < 0 ? null : { start, end, kind: "name" };
+}
+
+const CONNECTORS = new Set("on at kwa tel simu phone number namba nambari no is ni - : ,".split(" "));
+
+/**
+ * A name written right before a number or an address ("Grace Wambui 0722…", "call Peter on 0722…"):
+ * taken only when it holds a well-known name, so that "Kangemi 0722…" stays.
+ */
+export function findNamesBeside(text: string, contacts: readonly IdentifyingSpan[]): IdentifyingSpan[] {
+  const spans: IdentifyingSpan[] = [];
+  for (const contact of contacts) {
+    const words = [
+      ...text.slice(Math.max(0, contact.start - 80), contact.start).matchAll(/[\p{L}'’-]+|[:,-]/gu),
+    ];
+    const offset = Math.max(0, contact.start - 80);
+    while (words.length && CONNECTORS.has((words[words.length - 1]?.[0] ?? "").toLowerCase())) words.pop();
+    const run: RegExpExecArray[] = [];
+    while (words.length && run.length < 3) {
+      const word = words[words.length - 1] as RegExpExecArray;
+      const lower = word[0].toLowerCase();
+      const nameLike = KNOWN_NAMES.has(lower) || (looksCapitalised(word[0]) && !NOT_NAMES.has(lower));
+      if (!nameLike || TITLES.has(lower)) break;
+      run.unshift(word);
+      words.pop();
+    }
+    if (!run.some((w) => KNOWN_NAMES.has(w[0].toLowerCase()))) continue;
+    const first = run[0] as RegExpExecArray;
+    const last = run[run.length - 1] as RegExpExecArray;
+    spans.push({ start: offset + first.index, end: offset + last.index + last[0].length, kind: "name" });
+  }
+  return spans;
 }
 
 /** Self-introductions' names: the name only, not the phrase ("my name is [name hidden]"). */

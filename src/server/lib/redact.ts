@@ -29,6 +29,8 @@ function isPhoneDigits(digits: string, plus: boolean, separated: boolean): boole
   if (/^(?:00)?2540?(?:7\d|1[01])\d{7}$/.test(digits)) return true;
   if (/^0(?:7\d|1[01])\d{7}$/.test(digits)) return true;
   if (/^(?:7\d|1[01])\d{7}$/.test(digits)) return true;
+  // Landlines: 020 1234567 (Nairobi), 041 …, with or without 254.
+  if (/^(?:2540?|0)[2-6]\d{7,8}$/.test(digits)) return true;
   if (plus && digits.length >= 8 && digits.length <= 15) return true;
   // A long run of digits typed without spaces is a number of some kind (foreign phones, accounts).
   return !separated && digits.length >= 10 && digits.length <= 15;
