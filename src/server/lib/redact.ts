@@ -58,7 +58,18 @@ function digitGroups(text: string): DigitGroup[][] {
   return runs;
 }
 
-function phoneIn(text: string, groups: DigitGroup[], from: number, to: number): IdentifyingSpan | null {
+/**
+ * `anyLongNumber`: in machine-written text (gateway and mail errors) any run of 9 or more digits is
+ * taken for a number of someone's; in residents' words, where amounts and dates abound, only the
+ * forms above are.
+ */
+function phoneIn(
+  text: string,
+  groups: DigitGroup[],
+  from: number,
+  to: number,
+  anyLongNumber: boolean,
+): IdentifyingSpan | null {
   const first = groups[from] as DigitGroup;
   const last = groups[to] as DigitGroup;
   const digits = groups
@@ -68,7 +79,7 @@ function phoneIn(text: string, groups: DigitGroup[], from: number, to: number): 
   let start = first.start;
   const plus = text[start - 1] === "+" || (text[start - 2] === "+" && text[start - 1] === " ");
   if (plus) start = text.lastIndexOf("+", start - 1);
-  if (!isPhoneDigits(digits, plus, from !== to)) return null;
+  if (!isPhoneDigits(digits, plus, from !== to) && !(anyLongNumber && digits.length >= 9)) return null;
   // Only a number without its 0 or 254 could be an amount ("KSh 110 000 000").
   if (/^(?:7\d|1[01])\d{7}$/.test(digits) && !plus) {
     if (MONEY_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return null;
@@ -80,14 +91,14 @@ function phoneIn(text: string, groups: DigitGroup[], from: number, to: number): 
 }
 
 /** Phone numbers: the longest run of digit groups, from the left, that reads as one. */
-export function findPhones(text: string): IdentifyingSpan[] {
+export function findPhones(text: string, anyLongNumber = false): IdentifyingSpan[] {
   const spans: IdentifyingSpan[] = [];
   for (const groups of digitGroups(text)) {
     let from = 0;
     while (from < groups.length) {
       let next = from + 1;
       for (let to = Math.min(groups.length, from + MAX_GROUPS_IN_A_NUMBER) - 1; to >= from; to--) {
-        const found = phoneIn(text, groups, from, to);
+        const found = phoneIn(text, groups, from, to, anyLongNumber);
         if (found) {
           spans.push(found);
           next = to + 1;
@@ -143,12 +154,14 @@ const CONTACT_MARKERS: Record<IdentifyingKind, string> = {
 };
 
 export function maskPhones(text: string): string {
-  return replaceSpans(text, findPhones(text), (kind) => CONTACT_MARKERS[kind]);
+  return replaceSpans(text, findPhones(text, true), (kind) => CONTACT_MARKERS[kind]);
 }
 
 /** Phone numbers and email addresses replaced by "[phone]" and "[email]" (machine-written errors). */
 export function maskContacts(text: string): string {
   const emails = findEmails(text);
-  const phones = findPhones(text).filter((p) => !emails.some((e) => p.start < e.end && e.start < p.end));
+  const phones = findPhones(text, true).filter(
+    (p) => !emails.some((e) => p.start < e.end && e.start < p.end),
+  );
   return replaceSpans(text, [...emails, ...phones], (kind) => CONTACT_MARKERS[kind]);
 }
