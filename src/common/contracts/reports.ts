@@ -196,7 +196,10 @@ export interface ReportDetail {
   receivedAt: string;
   occurredAt: string | null;
   occurredAtPrecision: string;
+  /** Names, numbers and e-mails the resident typed are replaced by markers such as "[phone hidden]". */
   text: string;
+  /** Whether something in the text or an addition is hidden (shown only through the identity reveal). */
+  textMasked: boolean;
   additions: { id: string; channel: string; text: string; receivedAt: string }[];
   /** What the resident said themselves. */
   resident: {
@@ -225,4 +228,27 @@ export interface BulkResult {
 export interface RevealedIdentity {
   phone: string | null;
   name: string | null;
+  /** The report text as the resident typed it, when something in it was hidden; else null. */
+  text: string | null;
+  /** The original of each addition in which something was hidden. */
+  additions: { id: string; text: string }[];
 }
+
+/** Hide a passage of a report's text (or of one addition) by hand: the words, or a range of the text as shown. */
+export const redactPassageInput = z
+  .strictObject({
+    passage: z.string().max(5000, "must be at most 5000 characters").optional(),
+    start: z.number().int().min(0).optional(),
+    end: z.number().int().min(0).optional(),
+    /** The addition to hide it in; the report's own text when absent. */
+    additionId: z.uuid().optional(),
+  })
+  .refine((v) => v.passage !== undefined || (v.start !== undefined && v.end !== undefined), {
+    message: "give the passage to hide, or its start and end",
+    path: ["passage"],
+  })
+  .refine((v) => v.passage === undefined || (v.start === undefined && v.end === undefined), {
+    message: "give either the passage or start and end, not both",
+    path: ["passage"],
+  });
+export type RedactPassageInput = z.infer<typeof redactPassageInput>;

@@ -6,12 +6,18 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPoliceOrGovernment } from "../../common/conflict-of-interest.ts";
-import { permissionsOf, type Role } from "../../common/roles.ts";
+import { permissionsOf, ROLES, type Role } from "../../common/roles.ts";
 import { cliPrincipal } from "../cli/context.ts";
 import { queryRows } from "../db/client.ts";
 import { inTransaction } from "../deps.ts";
 import { seedExposedReferral } from "../features/referrals/referrals.exposure.ts";
 import { mayRevealIdentity } from "../features/reports/identity.service.ts";
+import {
+  ADDITION_TEXT,
+  expectNoTypedIdentity,
+  SMS_TEXT,
+  WEB_TEXT,
+} from "../features/reports/identity-in-text.fixture.ts";
 import { addToReport, submitReport } from "../features/reports/reports.service.ts";
 import { createUser } from "../features/users/users.service.ts";
 import type { Principal } from "../lib/scope.ts";
@@ -129,7 +135,13 @@ describe("the reporter's identity", () => {
       reason: "Follow-up visit agreed with the reporter",
     });
     expect(res.status).toBe(200);
-    expect(res.body.identity).toEqual({ phone: PHONE, name: NAME, consentToContact: true });
+    expect(res.body.identity).toEqual({
+      phone: PHONE,
+      name: NAME,
+      text: null,
+      additions: [],
+      consentToContact: true,
+    });
     const audit = await server.deps.db.execute(
       sql`select actor_label, after::text as after from audit_log
           where action = 'report.identity_reveal' and entity_id = ${reportIds[0]}`,
@@ -183,5 +195,69 @@ describe("the reporter's identity", () => {
     expect(mayRevealIdentity(principal(["programme_officer", "responder"], true))).toBe(false);
     expect(mayRevealIdentity(principal(["programme_officer", "viewer"], true))).toBe(false);
     expect(mayRevealIdentity(principal(["monitor", "admin"], true))).toBe(false);
+  });
+});
+
+describe("names, numbers and e-mails residents type into the text", () => {
+  const typedIds: string[] = [];
+  const caseIds: string[] = [];
+
+  beforeAll(async () => {
+    const submit = (report: Parameters<typeof submitReport>[1]) =>
+      inTransaction(server.deps, (tx) => submitReport(tx, report));
+    const web = await submit({ channel: "web", locale: "en", text: WEB_TEXT, placeId: NAKURU });
+    const sms = await submit({ channel: "sms", locale: "sw", text: SMS_TEXT, placeId: NAKURU });
+    await inTransaction(server.deps, (tx) =>
+      addToReport(tx, { id: sms.id }, { channel: "sms", text: ADDITION_TEXT }),
+    );
+    await server.worker.drain();
+    typedIds.push(web.id, sms.id);
+    const officer = await signedIn(server, "officer.trusted@test.ke");
+    for (const id of typedIds)
+      expect((await officer.post(`/api/reports/${id}/verify`, { category: "gang_crime" })).status).toBe(200);
+    const rows = await queryRows<{ id: string }>(server.deps.db, sql`select id from cases`);
+    caseIds.push(...rows.map((r) => r.id));
+    expect(caseIds.length).toBeGreaterThan(0);
+    // One user of every role, in Nakuru.
+    for (const role of ROLES) await staff(`every.${role}@test.ke`, [role]);
+  });
+
+  for (const role of ROLES)
+    it(`never reach a ${role} through any route that reads`, async () => {
+      const api = await signedIn(server, `every.${role}@test.ke`);
+      // Every API read (the built app's static files are code, and may quote example.com).
+      const reads = server.app.registeredRoutes.filter((route) => route.startsWith("GET /api/"));
+      let sawMarkers = false;
+      for (const route of reads) {
+        const path = route.slice(4);
+        const urls = path.includes(":")
+          ? [...typedIds, ...caseIds].map((id) => path.replace(/:\w+/g, id))
+          : [path];
+        for (const url of urls) {
+          const res = await api.get(url);
+          expectNoTypedIdentity(`${role}: GET ${url} (${res.status})`, res.body);
+          if (JSON.stringify(res.body).includes("[phone hidden]")) sawMarkers = true;
+        }
+      }
+      // Those who read reports did read these ones: the check above was not vacuous.
+      if (permissionsOf([role]).has("reports.read")) expect(sawMarkers).toBe(true);
+    });
+
+  it("are shown only by the audited reveal, to a programme officer trusted with identities", async () => {
+    const officer = await signedIn(server, "officer.trusted@test.ke");
+    const res = await officer.post(`/api/reports/${typedIds[1]}/identity`, {
+      reason: "The reporter asked to be called back about the gang",
+      safetyOverride: true,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.identity.text).toBe(SMS_TEXT);
+    expect(res.body.identity.additions.map((a: { text: string }) => a.text)).toEqual([ADDITION_TEXT]);
+    const audit = await queryRows<{ after: string }>(
+      server.deps.db,
+      sql`select after::text as after from audit_log
+          where action like 'report.identity%' and entity_id = ${typedIds[1]}`,
+    );
+    expect(audit).toHaveLength(1);
+    expectNoTypedIdentity("the reveal's audit row", audit[0]?.after);
   });
 });

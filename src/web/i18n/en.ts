@@ -22,6 +22,8 @@ export const en = {
     no: "No",
     optional: "optional",
     previous: "Previous",
+    identityHidden:
+      "Names, numbers and e-mails the resident typed are hidden; see them through Reveal who reported (trusted programme officers only, recorded).",
   },
   attachments: {
     none: "No files yet.",

@@ -23,6 +23,8 @@ export const sw: Messages = {
     no: "Hapana",
     optional: "si lazima",
     previous: "Iliyotangulia",
+    identityHidden:
+      "Majina, nambari na barua pepe alizoandika mkazi zimefichwa; zinaonekana tu kupitia Onyesha aliyeripoti (kwa maafisa wa programu walioaminiwa, na hurekodiwa).",
   },
   attachments: {
     none: "Bado hakuna faili.",

@@ -18,6 +18,7 @@ import type {
 import type { CategoryCode } from "../../../common/taxonomy.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { conflict, notFound } from "../../lib/errors.ts";
+import { residentTextForStaff } from "../../lib/identity-in-text.ts";
 import { isUuid } from "../../lib/ids.ts";
 import { type Principal, placeInScope } from "../../lib/scope.ts";
 import { type Actor, recordAudit } from "../audit/audit.service.ts";
@@ -34,6 +35,8 @@ const CHART_DAYS_AFTER = 7;
 /** A label keeps four weeks of the series before the decision, enough to re-score the episode. */
 const LABEL_DAYS = 28;
 const EXCERPT_CHARS = 200;
+const excerptOfText = (text: string) =>
+  text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : text;
 
 const actorOf = (principal: Principal): Actor => ({ id: principal.userId, label: principal.email });
 const areaOf = (row: repo.AlertRow): Area => ({ id: row.areaId, level: row.level, path: row.areaPath });
@@ -109,7 +112,7 @@ export async function getAlertDetail(deps: Deps, principal: Principal, id: strin
     reports: reports.map((r) => ({
       id: r.id,
       reference: r.reference,
-      excerpt: r.text.length > EXCERPT_CHARS ? `${r.text.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : r.text,
+      excerpt: excerptOfText(residentTextForStaff(r.text)),
       category: (r.category as CategoryCode | null) ?? null,
       place: r.placeId ? { id: r.placeId, name: r.placeName ?? r.placeId } : null,
       receivedAt: r.receivedAt.toISOString(),

@@ -14,6 +14,7 @@ import {
 import type { CategoryCode, Urgency } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
 import type { Deps } from "../../deps.ts";
+import { residentTextForStaff } from "../../lib/identity-in-text.ts";
 import type { Principal } from "../../lib/scope.ts";
 import { listAttachments } from "../attachments/attachments.service.ts";
 import { places } from "../places/places.table.ts";
@@ -49,7 +50,8 @@ async function summaries(db: Db, rows: CaseRow[], now: Date): Promise<CaseSummar
   return rows.map((r) => {
     const place = placeRows.find((p) => p.id === r.placeId);
     const due = nextDue(r, now);
-    const text = firstTexts.find((t) => t.caseId === r.id)?.text ?? "";
+    // Names, numbers and e-mails residents typed are hidden before anything is cut or shown.
+    const text = residentTextForStaff(firstTexts.find((t) => t.caseId === r.id)?.text ?? "");
     return {
       id: r.id,
       number: r.number,
@@ -169,8 +171,8 @@ export async function getCaseDetail(deps: Deps, principal: Principal, id: string
     reports: reportRows.map((r) => ({
       reportId: access.manage ? r.id : null,
       reference: access.manage ? r.reference : null,
-      text: r.text,
-      additions: additions.filter((a) => a.reportId === r.id).map((a) => a.text),
+      text: residentTextForStaff(r.text),
+      additions: additions.filter((a) => a.reportId === r.id).map((a) => residentTextForStaff(a.text)),
       receivedAt: r.receivedAt.toISOString(),
       channel: r.channel,
     })),

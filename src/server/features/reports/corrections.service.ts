@@ -5,7 +5,7 @@
 import type { Writable } from "node:stream";
 import { desc, gte, inArray } from "drizzle-orm";
 import type { Deps } from "../../deps.ts";
-import { maskPhones } from "../../lib/redact.ts";
+import { residentTextForStaff } from "../../lib/identity-in-text.ts";
 import { places } from "../places/places.table.ts";
 import { triageLabels } from "./verification.table.ts";
 
@@ -76,7 +76,7 @@ export async function listLabelledExamples(
       const guessed = placeNames(row.guessedPlaceId);
       return {
         id: `label-${row.id}`,
-        text: maskPhones(row.text),
+        text: residentTextForStaff(row.text),
         lang: row.locale,
         category: row.category,
         urgency: row.urgency,

@@ -4,12 +4,13 @@
 // a reason, always audited. The audit row keeps the reason and never the identity itself.
 import type { RevealedIdentity } from "../../../common/contracts/reports.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
-import { badRequest, conflict, forbidden, notFound } from "../../lib/errors.ts";
-import { type Principal, placeInScope } from "../../lib/scope.ts";
+import { badRequest, conflict, forbidden } from "../../lib/errors.ts";
+import type { Principal } from "../../lib/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
 import { actorOf } from "../users/users.service.ts";
-import * as repo from "./inbox.repo.ts";
+import { originalTextsOf } from "./report-text.ts";
+import { loadVisibleReport } from "./reports.policy.ts";
 import { NAME_SEAL_PURPOSE } from "./reports.service.ts";
 
 export function mayRevealIdentity(principal: Principal): boolean {
@@ -40,8 +41,7 @@ export async function revealIdentity(
 ): Promise<RevealedIdentity & { consentToContact: boolean }> {
   requireIdentityReveal(principal);
   return inTransaction(deps, async (tx) => {
-    const report = await repo.findReport(tx.db, id);
-    if (!report || !placeInScope(principal.scope, report.effectivePlacePath)) throw notFound("The report");
+    const report = await loadVisibleReport(tx.db, principal, id);
     if (!report.consentToContact) {
       if (!safetyOverride)
         throw conflict(
@@ -59,6 +59,8 @@ export async function revealIdentity(
     const name = report.contactNameSealed
       ? tx.vault.decrypt(NAME_SEAL_PURPOSE, report.contactNameSealed)
       : null;
+    // What the resident typed about themselves into the text, hidden from staff until now.
+    const texts = await originalTextsOf(tx, report);
     await recordAudit(tx, actorOf(principal), {
       // Its own action, so that reveals against the reporter's wish can be listed and reviewed.
       action: report.consentToContact ? "report.identity_reveal" : "report.identity_reveal_for_safety",
@@ -69,9 +71,11 @@ export async function revealIdentity(
         reason,
         revealedPhone: phone !== null,
         revealedName: name !== null,
+        revealedText: texts.text !== null,
+        revealedAdditions: texts.additions.length,
         consentToContact: report.consentToContact,
       },
     });
-    return { phone, name, consentToContact: report.consentToContact };
+    return { phone, name, ...texts, consentToContact: report.consentToContact };
   });
 }

@@ -31,16 +31,6 @@ export async function listReportRows(db: Db, where: SQL | undefined, limit: numb
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function findReport(db: Db, id: string): Promise<ReportRow | undefined> {
-  const [row] = await db.select().from(reports).where(eq(reports.id, id));
-  return row;
-}
-
-export async function lockReport(db: Db, id: string): Promise<ReportRow | undefined> {
-  const [row] = await db.select().from(reports).where(eq(reports.id, id)).for("update");
-  return row;
-}
-
 export async function listAdditions(db: Db, reportId: string) {
   return db
     .select()

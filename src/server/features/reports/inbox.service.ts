@@ -11,6 +11,7 @@ import type {
 } from "../../../common/contracts/reports.ts";
 import type { Deps } from "../../deps.ts";
 import { badRequest } from "../../lib/errors.ts";
+import { residentTextForStaff } from "../../lib/identity-in-text.ts";
 import { type Principal, type Scope, sqlPathInScope } from "../../lib/scope.ts";
 import { placePathOf } from "../places/places.service.ts";
 import * as repo from "./inbox.repo.ts";
@@ -131,7 +132,7 @@ async function duplicateCandidates(
     receivedAt: row.receivedAt.toISOString(),
     category: row.category,
     place: placeOf(places, row.placeId),
-    excerpt: excerptOf(row.text),
+    excerpt: excerptOf(residentTextForStaff(row.text)),
     similarity,
   }));
 }
@@ -164,11 +165,14 @@ export async function getReportDetail(deps: Deps, principal: Principal, id: stri
     receivedAt: report.receivedAt.toISOString(),
     occurredAt: report.occurredAt?.toISOString() ?? null,
     occurredAtPrecision: report.occurredAtPrecision,
-    text: report.text,
+    text: residentTextForStaff(report.text),
+    textMasked: [report, ...additions].some(
+      (row) => row.textOriginalSealed !== null || residentTextForStaff(row.text) !== row.text,
+    ),
     additions: additions.map((a) => ({
       id: a.id,
       channel: a.channel,
-      text: a.text,
+      text: residentTextForStaff(a.text),
       receivedAt: a.receivedAt.toISOString(),
     })),
     resident: {

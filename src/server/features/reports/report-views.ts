@@ -9,6 +9,7 @@ import type {
   ReportListItem,
   TriageGuessView,
 } from "../../../common/contracts/reports.ts";
+import { residentTextForStaff } from "../../lib/identity-in-text.ts";
 import type { DecisionRow, ReportRow, TriageRow } from "./inbox.repo.ts";
 import type { StoredEvidence, TriageInputPart } from "./verification.table.ts";
 
@@ -74,7 +75,9 @@ export function listItemView(
   guess: TriageRow | undefined,
   places: PlaceLookup,
 ): ReportListItem {
-  const excerpt = excerptOf(report.text);
+  // Masked before it is cut, so that a cut never leaves half a number unrecognised.
+  const text = residentTextForStaff(report.text);
+  const excerpt = excerptOf(text);
   return {
     id: report.id,
     reference: report.reference,
@@ -83,7 +86,7 @@ export function listItemView(
     status: report.status as ReportStatus,
     receivedAt: report.receivedAt.toISOString(),
     excerpt,
-    textLength: report.text.length,
+    textLength: text.length,
     additionsCount,
     category: report.effectiveCategory,
     urgency: report.effectiveUrgency,

@@ -6,6 +6,7 @@ import {
   correctInput,
   duplicateInput,
   listReportsQuery,
+  redactPassageInput,
   rejectInput,
   reopenInput,
   revealIdentityInput,
@@ -18,6 +19,7 @@ import { requireAuth } from "../../lib/http.ts";
 import { requirePermission } from "../../lib/scope.ts";
 import { requireIdentityReveal, revealIdentity } from "./identity.service.ts";
 import { getReportDetail, listReports } from "./inbox.service.ts";
+import { redactPassage } from "./redaction.service.ts";
 import {
   bulkDecide,
   correctReport,
@@ -82,6 +84,13 @@ export function reportsRoutes(app: FastifyInstance, deps: Deps): void {
     const principal = allowed(request, "reports.triage");
     const id = idOf(request);
     return { report: await reopenReport(deps, principal, id, parseInput(reopenInput, request.body)) };
+  });
+
+  // Hide a passage the masker missed, before the report goes further (audited; the original stays sealed).
+  app.post("/api/reports/:id/redactions", async (request: WithId) => {
+    const principal = allowed(request, "reports.triage");
+    const id = idOf(request);
+    return { report: await redactPassage(deps, principal, id, parseInput(redactPassageInput, request.body)) };
   });
 
   app.post("/api/reports/bulk", async (request) => {

@@ -90,6 +90,7 @@ export function reportScopingCases(context: () => Context): Record<string, () =>
     "POST /api/reports/:id/reject": refusedAction("reject", { reason: "not ours" }),
     "POST /api/reports/:id/reopen": refusedAction("reopen", { reason: "not ours" }),
     "POST /api/reports/:id/identity": refusedAction("identity", { reason: "I want to call the reporter" }),
+    "POST /api/reports/:id/redactions": refusedAction("redactions", { passage: "Likoni" }),
     "POST /api/reports/:id/duplicate": async () => {
       const d = await data();
       await refusedAction("duplicate", { duplicateOfId: d.nakuruReportId })();

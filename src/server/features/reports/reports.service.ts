@@ -11,6 +11,7 @@ import { type Actor, recordAudit } from "../audit/audit.service.ts";
 import { PHONE_INDEX_PURPOSE, PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
 import { placePathOf } from "../places/places.service.ts";
 import { hashPin, newReceiptPin, newReportReference } from "./reference.ts";
+import { storedResidentText } from "./report-text.ts";
 import { reportAdditions, reports } from "./reports.table.ts";
 
 export const REPORT_CHANNELS = ["web", "sms", "ussd"] as const;
@@ -73,9 +74,11 @@ export async function submitReport(txDeps: Deps, input: NewReport): Promise<Subm
   const { vault } = txDeps;
   const phone = input.phone ?? null;
   const name = input.name?.trim() || null;
+  // Names, numbers and e-mails typed into the text are hidden from staff; the original is sealed.
+  const stored = storedResidentText(vault, text);
   const base = {
     channel: input.channel,
-    text,
+    ...stored,
     locale: input.locale,
     category: input.category ?? null,
     urgency: input.urgency ?? null,
@@ -120,6 +123,7 @@ export async function submitReport(txDeps: Deps, input: NewReport): Promise<Subm
         placeId: base.placeId,
         hasContact: phone !== null || name !== null,
         consentToContact: base.consentToContact,
+        textMasked: stored.textOriginalSealed !== null,
       },
     });
     await enqueueJob(txDeps, TRIAGE_JOB, { reportId: row.id }, { dedupeKey: `triage:${row.id}` });
@@ -159,12 +163,13 @@ export async function addToReport(
   if (text.length > MAX_REPORT_TEXT_CHARS)
     throw badRequest(`The added information is too long: at most ${MAX_REPORT_TEXT_CHARS} characters.`);
   const now = txDeps.now();
+  const stored = storedResidentText(txDeps.vault, text);
   const [added] = await txDeps.db
     .insert(reportAdditions)
     .values({
       reportId: report.id,
       channel: addition.channel,
-      text,
+      ...stored,
       inboundMessageId: addition.inboundMessageId ?? null,
       receivedAt: now,
     })
@@ -179,7 +184,12 @@ export async function addToReport(
     entityType: "report",
     entityId: report.id,
     placePath: updated?.placePath ?? null,
-    after: { additionId: added?.id, channel: addition.channel, characters: text.length },
+    after: {
+      additionId: added?.id,
+      channel: addition.channel,
+      characters: text.length,
+      textMasked: stored.textOriginalSealed !== null,
+    },
   });
   // New words may change the triage guess.
   await enqueueJob(txDeps, TRIAGE_JOB, { reportId: report.id }, { dedupeKey: `triage:${report.id}` });

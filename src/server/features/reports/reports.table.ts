@@ -26,7 +26,10 @@ export const reports = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     reference: text("reference").notNull(),
     channel: text("channel").notNull(),
+    /** What staff see: names, numbers and e-mails the resident typed are replaced by markers. */
     text: text("text").notNull(),
+    /** The text as the resident typed it, vault-sealed; only when masking changed it. Shown through the reveal only. */
+    textOriginalSealed: text("text_original_sealed"),
     locale: text("locale").notNull(),
     category: text("category"),
     urgency: text("urgency"),
@@ -103,7 +106,9 @@ export const reportAdditions = pgTable(
       .notNull()
       .references(() => reports.id),
     channel: text("channel").notNull(),
+    /** Masked like reports.text; the original sealed beside it when masking changed it. */
     text: text("text").notNull(),
+    textOriginalSealed: text("text_original_sealed"),
     inboundMessageId: uuid("inbound_message_id"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
   },

@@ -102,7 +102,7 @@ describe("verifying and correcting", () => {
       }),
     ]);
     expect(examples[0].text).not.toContain("345");
-    expect(examples[0].text).toContain("[phone]");
+    expect(examples[0].text).toContain("[phone hidden]");
   });
 
   it("needs something to correct, a known place, and a place within the user's own areas", async () => {

@@ -11,6 +11,7 @@ import { AlertChart } from "./alert-chart.tsx";
 import { useAlert } from "./alert-queries.ts";
 import "../../styles/cards.css";
 import "./alerts.css";
+import { HiddenIdentityNote, hasHiddenIdentity } from "../../ui/hidden-identity.tsx";
 
 function Figures({ alert }: { alert: AlertView }) {
   const { t } = useTranslation();
@@ -76,6 +77,7 @@ function ReportsBehind({ reports }: { reports: AlertDetail["reports"] }) {
   if (reports.length === 0) return <p className="muted">{t("alerts.detail.reportsNone")}</p>;
   return (
     <div className="table-wrap">
+      {hasHiddenIdentity(...reports.map((r) => r.excerpt)) ? <HiddenIdentityNote /> : null}
       <table>
         <caption className="visually-hidden">{t("alerts.detail.reportsTitle")}</caption>
         <thead>

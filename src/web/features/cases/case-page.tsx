@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { CaseDetailView } from "../../../common/contracts/cases.ts";
 import { AttachmentsPanel } from "../../ui/attachments.tsx";
+import { HiddenIdentityNote, hasHiddenIdentity } from "../../ui/hidden-identity.tsx";
 import { LoadError, Loading } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
 import { CaseActions, RecordAction } from "./case-actions.tsx";
@@ -44,6 +45,9 @@ function Reports({ kase }: { kase: CaseDetailView }) {
         </article>
       ))}
       <p className="muted">{t("cases.identityNote")}</p>
+      {hasHiddenIdentity(...kase.reports.flatMap((r) => [r.text, ...r.additions])) ? (
+        <HiddenIdentityNote />
+      ) : null}
     </section>
   );
 }

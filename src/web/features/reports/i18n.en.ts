@@ -158,5 +158,16 @@ export const inboxEn = {
     phone: "Phone",
     name: "Name",
     notGiven: "not given",
+    originalText: "The report as they typed it",
+    originalAddition: "An addition as they typed it",
+    redactTitle: "Hide a passage",
+    redactHint:
+      "Something that could identify the resident or a witness (a name, a nickname, a house) that was not hidden? Copy the words exactly as shown above. Everyone will see [passage hidden] instead; the original stays sealed and the change is recorded.",
+    redactPassage: "Words to hide",
+    redactIn: "In",
+    redactInText: "The report text",
+    redactInAddition: "Addition of {{time}}",
+    redactSubmit: "Hide these words",
+    redacted: "Hidden.",
   },
 };

@@ -160,5 +160,16 @@ export const inboxSw: typeof inboxEn = {
     phone: "Simu",
     name: "Jina",
     notGiven: "hakutoa",
+    originalText: "Ripoti kama alivyoiandika",
+    originalAddition: "Nyongeza kama alivyoiandika",
+    redactTitle: "Ficha maneno",
+    redactHint:
+      "Kuna kitu kinachoweza kumtambulisha mkazi au shahidi (jina, jina la utani, nyumba) ambacho hakijafichwa? Nakili maneno hasa kama yalivyo hapo juu. Kila mtu ataona [passage hidden] badala yake; maandishi ya asili yanabaki yamefungwa na badiliko hurekodiwa.",
+    redactPassage: "Maneno ya kuficha",
+    redactIn: "Wapi",
+    redactInText: "Maandishi ya ripoti",
+    redactInAddition: "Nyongeza ya {{time}}",
+    redactSubmit: "Ficha maneno haya",
+    redacted: "Yamefichwa.",
   },
 };

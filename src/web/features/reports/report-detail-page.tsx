@@ -9,6 +9,7 @@ import { fieldErrorsOf } from "../../api/client.ts";
 import { useCurrentUser, usePermissions } from "../../app/session.ts";
 import { errorText } from "../../ui/error-text.ts";
 import { CheckboxField, TextField } from "../../ui/fields.tsx";
+import { HiddenIdentityNote } from "../../ui/hidden-identity.tsx";
 import { ErrorAlert, LoadError, Loading } from "../../ui/notices.tsx";
 import { PageTitle } from "../../ui/page-title.tsx";
 import "./inbox.css";
@@ -22,6 +23,7 @@ import {
 } from "./report-bits.tsx";
 import { DecidePanel, DuplicateProposals } from "./report-decide.tsx";
 import { useReport, useRevealIdentity } from "./report-queries.ts";
+import { RedactPanel } from "./report-redact.tsx";
 
 function Summary({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
@@ -58,7 +60,7 @@ function Summary({ report }: { report: ReportDetail }) {
   );
 }
 
-function ResidentText({ report }: { report: ReportDetail }) {
+function ResidentText({ report, canDecide }: { report: ReportDetail; canDecide: boolean }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
   const categoryName = useCategoryName();
@@ -67,6 +69,7 @@ function ResidentText({ report }: { report: ReportDetail }) {
   return (
     <section aria-labelledby="text-heading" className="card">
       <h2 id="text-heading">{t("inbox.detail.text")}</h2>
+      {report.textMasked ? <HiddenIdentityNote /> : null}
       <p className="report-full-text">
         <HighlightedText text={report.text} evidence={evidence} />
       </p>
@@ -103,6 +106,7 @@ function ResidentText({ report }: { report: ReportDetail }) {
           </p>
         </>
       ) : null}
+      {canDecide ? <RedactPanel report={report} /> : null}
     </section>
   );
 }
@@ -237,7 +241,7 @@ function Reporter({ report }: { report: ReportDetail }) {
       {report.hasContact ? (
         <p>{report.consentToContact ? t("inbox.detail.consentYes") : t("inbox.detail.consentNo")}</p>
       ) : null}
-      {report.hasContact && mayReveal && !identity ? (
+      {(report.hasContact || report.textMasked) && mayReveal && !identity ? (
         <form onSubmit={submit} className="stack" noValidate>
           <h3 className="subheading">{t("inbox.detail.revealTitle")}</h3>
           <TextField
@@ -269,6 +273,18 @@ function Reporter({ report }: { report: ReportDetail }) {
           <dd>{identity.phone ?? t("inbox.detail.notGiven")}</dd>
           <dt>{t("inbox.detail.name")}</dt>
           <dd>{identity.name ?? t("inbox.detail.notGiven")}</dd>
+          {identity.text ? (
+            <>
+              <dt>{t("inbox.detail.originalText")}</dt>
+              <dd className="report-full-text">{identity.text}</dd>
+            </>
+          ) : null}
+          {identity.additions.map((addition) => (
+            <div key={addition.id}>
+              <dt>{t("inbox.detail.originalAddition")}</dt>
+              <dd className="report-full-text">{addition.text}</dd>
+            </div>
+          ))}
         </dl>
       ) : null}
     </section>
@@ -292,7 +308,7 @@ export function ReportDetailPage() {
         <article className="report-detail">
           <PageTitle>{t("inbox.detail.title", { reference: report.reference })}</PageTitle>
           <Summary report={report} />
-          <ResidentText report={report} />
+          <ResidentText report={report} canDecide={canDecide} />
           <Guess report={report} />
           {canDecide ? <DecidePanel report={report} /> : null}
           <DuplicateProposals report={report} canDecide={canDecide} />

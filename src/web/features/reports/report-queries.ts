@@ -91,6 +91,16 @@ export function useBulkAction() {
   });
 }
 
+export function useRedactPassage(id: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { passage: string; additionId?: string }) =>
+      api.post<{ report: ReportDetail }>(`/api/reports/${encodeURIComponent(id)}/redactions`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: reportKeys.all }),
+  });
+}
+
 export function useRevealIdentity(id: string) {
   const api = useApi();
   return useMutation({
