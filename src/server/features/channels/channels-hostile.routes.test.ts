@@ -123,7 +123,8 @@ describe("control characters in USSD (findings 4 and 10)", () => {
   it("a NUL in the free-text description is removed at the edge and the report is stored", async () => {
     const sessionId = `ATUid_${randomUUID()}`;
     const phone = newPhone();
-    const inputs = ["1", "1", "2", "nairobi", "kayole", "1", "Fight\u0000 near the\u0001 stage", "1", "1"];
+    // The description is the last step of the menu, after when, contact and the confirmation.
+    const inputs = ["1", "1", "2", "nairobi", "kayole", "1", "1", "1", "Fight\u0000 near the\u0001 stage"];
     let last = "";
     for (let hop = 0; hop <= inputs.length; hop++) {
       const res = await postForm(
