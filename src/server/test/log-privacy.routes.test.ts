@@ -94,7 +94,8 @@ describe("what the server logs on its error paths", () => {
 
     // A USSD report whose storing fails: a 500 from a failing database call inside a route.
     const session = `ATUid_${randomUUID()}`;
-    const inputs = ["1", "1", "2", "nairobi", "kayole", "1", `${TEXT} ${FAIL}`, "2", "1"];
+    // The description is the menu's last step, after when, contact and the confirmation.
+    const inputs = ["1", "1", "2", "nairobi", "kayole", "1", "2", "1", `${TEXT} ${FAIL}`];
     let last = 0;
     for (let hop = 0; hop <= inputs.length; hop++)
       last = (
