@@ -18,6 +18,12 @@ export const EMAIL_INDEX_PURPOSE = "staff.email";
  * The one message that still goes to a number that has just sent STOP: the confirmation that
  * nothing more will be sent (operators and residents expect it). No other purpose is exempt.
  */
+/**
+ * Message bodies are sealed too: a receipt carries the report's reference and its PIN, which
+ * together open the report's status and let anyone add to it. Rows written before bodies were
+ * sealed hold plain text and are sent as they are (see openBody).
+ */
+export const BODY_SEAL_PURPOSE = "outbound.body";
 export const STOP_CONFIRMATION_PURPOSE = "sms.stop_confirmation";
 const MAX_SEND_ATTEMPTS = 6;
 const SEND_LEASE_MS = 2 * 60_000;
@@ -45,7 +51,7 @@ async function enqueueOutbound(
       recipientSealed: recipient.sealed,
       recipientIndex: recipient.index,
       subject: recipient.subject ?? null,
-      body: message.body,
+      body: txDeps.vault.encrypt(BODY_SEAL_PURPOSE, message.body),
       purpose: message.purpose,
       reportId: message.reportId ?? null,
       dedupeKey: message.dedupeKey ?? null,
@@ -147,6 +153,12 @@ export async function deliverDueMessages(deps: Deps, limit = 50): Promise<number
   return abandoned.length + claimed.length;
 }
 
+/** A sealed body ("v1:<key>:<iv>:<ciphertext>:<tag>") opened; a plain one from before sealing as it is. */
+function openBody(deps: Deps, stored: string): string {
+  const sealed = stored.startsWith("v1:") && stored.split(":").length === 5;
+  return sealed ? deps.vault.decrypt(BODY_SEAL_PURPOSE, stored) : stored;
+}
+
 async function deliverOne(deps: Deps, message: ClaimedMessage): Promise<void> {
   const finish = (values: Partial<typeof outboundMessages.$inferInsert>) =>
     deps.db
@@ -161,15 +173,17 @@ async function deliverOne(deps: Deps, message: ClaimedMessage): Promise<void> {
     return;
   }
   let to: string;
+  let body: string;
   try {
     to = deps.vault.decrypt(email ? EMAIL_SEAL_PURPOSE : PHONE_SEAL_PURPOSE, message.recipient_sealed);
+    body = openBody(deps, message.body);
   } catch (error) {
     await finish({ status: "failed", lastError: (error as Error).message });
     return;
   }
   const result = email
-    ? await deps.email.send({ to, subject: message.subject ?? "", body: message.body })
-    : await deps.sms.send({ to, body: message.body });
+    ? await deps.email.send({ to, subject: message.subject ?? "", body })
+    : await deps.sms.send({ to, body });
   if (result.ok) {
     await finish({
       status: "sent",

@@ -160,6 +160,31 @@ describe("the job queue", () => {
 });
 
 describe("the outbox", () => {
+  it("stores message bodies sealed (a receipt's PIN is not in the table) and still sends rows stored plain before", async () => {
+    const { deps, sms } = server;
+    sms.sent.length = 0;
+    const body = "Baraza: report BRZ-7KX2Q received. PIN 482913.";
+    await inTransaction(deps, (tx) =>
+      enqueueSms(tx, { to: PHONE, body, purpose: "report.receipt", dedupeKey: "sealed-1" }),
+    );
+    const [row] = await deps.db
+      .select({ body: outboundMessages.body })
+      .from(outboundMessages)
+      .where(eq(outboundMessages.dedupeKey, "sealed-1"));
+    expect(row?.body).not.toContain("482913");
+    expect(row?.body).not.toContain("BRZ-7KX2Q");
+    await inTransaction(deps, (tx) =>
+      enqueueSms(tx, { to: PHONE, body: "placeholder", purpose: "test", dedupeKey: "plain-1" }),
+    );
+    await deps.db
+      .update(outboundMessages)
+      .set({ body: "Baraza: stored before bodies were sealed" })
+      .where(eq(outboundMessages.dedupeKey, "plain-1"));
+    await deliverDueMessages(deps);
+    expect(sms.sent.map((m) => m.body)).toEqual([body, "Baraza: stored before bodies were sealed"]);
+    sms.sent.length = 0;
+  });
+
   it("sends each message once, retries retryable failures, marks a died-mid-send message uncertain, and honours STOP", async () => {
     const { deps, sms } = server;
     sms.sent.length = 0;
