@@ -9,6 +9,7 @@ import { startTestServer, type TestServer } from "../../test/harness.ts";
 import { PHONE_INDEX_PURPOSE } from "../messaging/outbox.service.ts";
 import { reports } from "../reports/reports.table.ts";
 import { AT_SMS_PATH, atSms, postForm } from "./gateway-requests.fixture.ts";
+import { INBOUND_PAYLOAD_PURPOSE } from "./inbound.service.ts";
 import { inboundMessages } from "./inbound.table.ts";
 import {
   MAX_INBOUND_ATTEMPTS,
@@ -117,6 +118,28 @@ describe("processing stored SMS", () => {
     expect(row?.lastError).toContain("SQLSTATE 22P02");
     expect(row?.lastError).toContain("press Try again");
     expect(row?.lastError).not.toMatch(/Grace|0722123456|722123456|Failed query|params/);
+  });
+
+  it("an SMS stored with a NUL before the edge cleaned text becomes a report, not a failure", async () => {
+    const phone = newPhone();
+    const externalId = `stored-with-nul-${randomUUID()}`;
+    const payload = { from: phone, phone, to: "22345", text: "Wizi\u0000 Kayole usiku", extra: {} };
+    await server.deps.db.insert(inboundMessages).values({
+      gateway: "africastalking",
+      kind: "sms",
+      externalId,
+      payloadSealed: server.deps.vault.encrypt(INBOUND_PAYLOAD_PURPOSE, JSON.stringify(payload)),
+      senderIndex: server.deps.vault.blindIndex(PHONE_INDEX_PURPOSE, phone),
+      receivedAt: server.deps.now(),
+    });
+    await server.worker.drain();
+    const row = await byExternalId(externalId);
+    expect(row?.outcome, row?.lastError ?? "").toBe("report");
+    const [report] = await server.deps.db
+      .select()
+      .from(reports)
+      .where(eq(reports.id, row?.reportId ?? ""));
+    expect(report?.text).toBe("Wizi Kayole usiku");
   });
 
   it("a passing database failure is retried with growing pauses and then succeeds", async () => {

@@ -11,6 +11,7 @@ import type { Locale } from "../../../common/taxonomy.ts";
 import { queryRows } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";
 import { retryDelayMs } from "../../jobs/queue.ts";
+import { withoutControlCharacters } from "../../lib/control-chars.ts";
 import { hitRateLimit } from "../../lib/rate-limit.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { statusForResident } from "../cases/feedback.service.ts";
@@ -154,13 +155,17 @@ async function recordFailure(txDeps: Deps, row: ClaimedRow, error: unknown): Pro
 
 function openPayload(deps: Deps, sealed: string): SmsPayload {
   const json = deps.vault.decrypt(INBOUND_PAYLOAD_PURPOSE, sealed);
+  let payload: SmsPayload;
   try {
-    return JSON.parse(json) as SmsPayload;
+    payload = JSON.parse(json) as SmsPayload;
   } catch {
     // JSON.parse quotes the text it choked on; that text holds a phone number, and this message
     // goes to the log and to last_error.
     throw new PermanentInboundError("The stored message is damaged (its payload is not valid JSON)");
   }
+  // The edge cleans text before storing it; SMS stored before it did (a NUL made every attempt
+  // fail) are cleaned here, so that "Try again" on Admin → Incoming SMS can succeed for them.
+  return { ...payload, text: withoutControlCharacters(payload.text ?? "") };
 }
 
 async function processOne(txDeps: Deps, row: ClaimedRow): Promise<void> {
