@@ -60,7 +60,9 @@ function tokens(text: string): Token[] {
   });
 }
 
-const sentenceStart = (text: string, at: number) => /(?:^|[.!?\n]["')\s]*)\s*$/.test(text.slice(0, at));
+/** Whether a sentence starts at `at`: only the few characters before it are read, so long texts stay linear. */
+const sentenceStart = (text: string, at: number) =>
+  /(?:^|[.!?\n])["')\s]*$/.test(text.slice(Math.max(0, at - 12), at));
 /** Only one or two spaces between the two words: no punctuation, no line break. */
 const adjacent = (text: string, a: Token, b: Token) => /^[ \u00a0]{1,2}$/.test(text.slice(a.end, b.start));
 
