@@ -1,9 +1,10 @@
 // What residents type about themselves into free text (report text, additions, SMS, USSD): phone
 // numbers, e-mail addresses, national ID and passport numbers, and the names they introduce
-// themselves with. Staff see the text with each replaced by a marker; the original is sealed and
-// shown only through the audited identity reveal. Ordinary numbers (times, amounts, counts, dates,
+// themselves with or mention in passing (mentioned-names.ts). Staff see the text with each replaced
+// by a marker; the original is sealed and shown only through the audited identity reveal. Ordinary numbers (times, amounts, counts, dates,
 // matatu routes, plot numbers, years) stay. Measured by bench/redaction on data/redaction/*.jsonl.
 import { findIntroducedNames, findNamesBeside } from "./intro-names.ts";
+import { findMentionedNames } from "./mentioned-names.ts";
 import {
   findEmails,
   findPhones,
@@ -64,7 +65,11 @@ export function findIdentifyingSpans(text: string): IdentifyingSpan[] {
   const ids = findIdNumbers(text).filter(
     (id) => outsideEmails(id) && !phones.some((p) => id.start < p.end && p.start < id.end),
   );
-  const names = [...findIntroducedNames(text), ...findNamesBeside(text, [...emails, ...phones])];
+  const names = [
+    ...findIntroducedNames(text),
+    ...findNamesBeside(text, [...emails, ...phones]),
+    ...findMentionedNames(text),
+  ];
   return mergeSpans([...emails, ...phones, ...ids, ...names]);
 }
 

@@ -1,6 +1,7 @@
 // Names residents give when they introduce themselves ("my name is Grace Wambui", "mimi ni Peter
 // Kamau", "naitwa …", "jina langu ni …"), in English, Kiswahili and Sheng. A name is looked for only
 // right after such a phrase, so an ordinary capitalised word elsewhere is never taken for one.
+import { isKenyanName, NAMES_THAT_ARE_WORDS } from "./kenyan-names.ts";
 import type { IdentifyingSpan } from "./redact.ts";
 
 /**
@@ -28,14 +29,14 @@ const PHRASES: readonly [RegExp, Strength][] = [
 ];
 
 /** Titles kept in the text ("Mama [name hidden]"): not the name itself. */
-const TITLES = new Set(
+export const TITLES: ReadonlySet<string> = new Set(
   "mama baba mzee mr mrs ms miss dr pastor rev bishop mwalimu teacher sheikh imam madam bw bi bwana dada kaka shosh cucu auntie aunty uncle mathe buda".split(
     " ",
   ),
 );
 
 /** Words that follow an introduction phrase but are not names. */
-const NOT_NAMES = new Set(
+export const NOT_NAMES: ReadonlySet<string> = new Set(
   `a an the and or but so not no yes from of in at on to for with by near about as is am are was were be been
   i me my we us our you he she they it this that these those who which what here there now today also just only
   please pls plz kindly sir madam call text sms reach contact number phone live living stay staying resident
@@ -59,29 +60,15 @@ const NOT_NAMES = new Set(
     .filter(Boolean),
 );
 
-/** Common given names and surnames: enough to trust a lowercase or after-"I am" name. */
-const KNOWN_NAMES = new Set(
-  `grace mary jane faith mercy joy esther ruth sarah lucy ann anne agnes alice beatrice caroline catherine
-  christine dorcas elizabeth eunice florence gladys hellen helen irene jackline janet joyce judith lilian
-  margaret martha milka nancy naomi pauline phyllis rose rosemary susan tabitha teresia winnie zipporah
-  wanjiku wambui wanjiru njeri nyambura wairimu wangari wanjiru muthoni njoki waithera akinyi atieno achieng
-  adhiambo awino anyango auma chebet chepkoech jepkosgei jeptoo nekesa nafula naliaka mwende mueni ndinda
-  kadzo mwanajuma zawadi halima fatuma amina mwanaisha aisha khadija zainab salma rehema
-  peter john james joseph paul david daniel samuel stephen michael moses brian kevin dennis collins victor
-  george charles francis patrick anthony simon thomas andrew philip isaac jacob elijah eric felix geoffrey
-  hezron josphat kennedy lawrence martin nicholas oscar richard robert timothy vincent wilson evans edwin
-  kamau mwangi njoroge kariuki kimani maina ngugi githinji macharia mutua musyoka mwendwa kyalo muthama
-  otieno odhiambo ochieng omondi onyango okoth owino ouma oduor opiyo juma wafula wekesa barasa simiyu wanyama
-  kiprop kipchoge kiprotich kibet kiptoo cheruiyot rotich koech langat mutai ruto kosgei
-  mohamed mohammed hassan hussein ali abdi omar ibrahim yusuf said salim rashid bakari athman mwinyi
-  kevo brayo shiro wanja nduta vero sheila mercie nyokabi kamande karanja kinyua gitau mugo waweru`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+/** A listed name, except one that is also a common word ("faith", "juma") unless written as a name. */
+function isKnownName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return isKenyanName(lower) && (!NAMES_THAT_ARE_WORDS.has(lower) || looksCapitalised(word));
+}
 
 const WORD = /^[\p{L}][\p{L}'’-]*/u;
 
-function looksCapitalised(word: string): boolean {
+export function looksCapitalised(word: string): boolean {
   // "Grace" but not "GRACE": a message typed in capitals says nothing about names.
   return /^\p{Lu}/u.test(word) && /\p{Ll}/u.test(word);
 }
@@ -89,7 +76,7 @@ function looksCapitalised(word: string): boolean {
 function acceptable(word: string, strength: Strength, first: boolean, capitalisedRun: boolean): boolean {
   const lower = word.toLowerCase();
   if (word.length < 2 || NOT_NAMES.has(lower) || TITLES.has(lower)) return false;
-  if (KNOWN_NAMES.has(lower)) return true;
+  if (isKnownName(word)) return true;
   if (strength === "known") return false;
   if (looksCapitalised(word)) return first || capitalisedRun;
   // A lowercase word counts only after a phrase that says a name follows, and after a lowercase start.
@@ -151,12 +138,12 @@ export function findNamesBeside(text: string, contacts: readonly IdentifyingSpan
     while (words.length && run.length < 3) {
       const word = words[words.length - 1] as RegExpExecArray;
       const lower = word[0].toLowerCase();
-      const nameLike = KNOWN_NAMES.has(lower) || (looksCapitalised(word[0]) && !NOT_NAMES.has(lower));
+      const nameLike = isKnownName(word[0]) || (looksCapitalised(word[0]) && !NOT_NAMES.has(lower));
       if (!nameLike || TITLES.has(lower)) break;
       run.unshift(word);
       words.pop();
     }
-    if (!run.some((w) => KNOWN_NAMES.has(w[0].toLowerCase()))) continue;
+    if (!run.some((w) => isKnownName(w[0]))) continue;
     const first = run[0] as RegExpExecArray;
     const last = run[run.length - 1] as RegExpExecArray;
     spans.push({ start: offset + first.index, end: offset + last.index + last[0].length, kind: "name" });

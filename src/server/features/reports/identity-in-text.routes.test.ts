@@ -123,6 +123,19 @@ describe("names, numbers and e-mails residents type into the text", () => {
       expectNoTypedIdentity(`GET /api/reports/${id}`, (await monitor.get(`/api/reports/${id}`)).body);
   });
 
+  it("include the people a resident names in passing, but not the place named after someone", async () => {
+    const text = "My neighbour Mary Achieng was beaten by Omosh outside Kenyatta Market in Kaptembwo";
+    const report = await inTransaction(server.deps, (tx) =>
+      submitReport(tx, { channel: "web", locale: "en", text, placeId: KAPTEMBWO }),
+    );
+    const res = await monitor.get(`/api/reports/${report.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.report.text).toBe(
+      "My neighbour [name hidden] was beaten by [name hidden] outside Kenyatta Market in Kaptembwo",
+    );
+    expect(JSON.stringify(res.body)).not.toMatch(/achieng|omosh/i);
+  });
+
   it("are hidden in the alert detail, also in reports stored before masking", async () => {
     const list = await officer.get("/api/alerts");
     expect(list.status).toBe(200);
