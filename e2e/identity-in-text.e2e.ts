@@ -2,51 +2,13 @@
 // see them: the station's responder sees markers, and only a programme officer trusted with
 // identities sees the original, through the audited reveal.
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, openPage, shown, signedInPage } from "./support/browser.ts";
+import { openPage, shown, signedInPage } from "./support/browser.ts";
 import { useJourneyEnvironment } from "./support/journey.ts";
+import { eventually, staffApi } from "./support/staff-api.ts";
 
 const TYPED =
   "My name is Grace Wambui, call me on 0722 123 456. A gang with pangas is attacking people at Kaptembwo stage now";
 const NUMBER = /0?722[\s.-]*123[\s.-]*456/;
-
-/** A staff member's API session, as the web app keeps it (cookie and CSRF token). */
-async function staffApi(baseUrl: string, email: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        cookie,
-        "x-csrf-token": csrfToken,
-        ...(body !== undefined && { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: our own API's JSON; the assertions check its shape
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  };
-  return {
-    get: (path: string) => call("GET", path),
-    post: (path: string, body: unknown) => call("POST", path, body),
-    patch: (path: string, body: unknown) => call("PATCH", path, body),
-  };
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Gave up waiting for ${what}`);
-}
 
 describe("identities typed into the report text", () => {
   const env = useJourneyEnvironment();
