@@ -10,8 +10,10 @@ import { type ApiClient, startTestServer, type TestServer } from "../../test/har
 import { createUser } from "../users/users.service.ts";
 import { addToReport, submitReport } from "./reports.service.ts";
 
-const TEXT = "Wezi wamevamia duka la mzee Kiprono karibu na kanisa la PCEA Kaptembwo, nyumba ya bluu";
-const ADDITION = "Binamu yangu Otieno aliwaona pia";
+// What the masker cannot know is identifying (a description, a house), so staff hide it by hand.
+const TEXT =
+  "Wezi wamevamia duka la mzee mwenye kofia nyekundu karibu na kanisa la PCEA Kaptembwo, nyumba ya bluu";
+const ADDITION = "Jirani wa nyumba ya tatu aliwaona pia";
 
 let server: TestServer;
 let fx: Fixture;
@@ -57,7 +59,9 @@ afterAll(() => server?.close());
 
 describe("POST /api/reports/:id/redactions", () => {
   it("hides a passage by its words, audits where and how much, and keeps the original for the reveal", async () => {
-    const res = await monitor.post(`/api/reports/${reportId}/redactions`, { passage: "mzee Kiprono" });
+    const res = await monitor.post(`/api/reports/${reportId}/redactions`, {
+      passage: "mzee mwenye kofia nyekundu",
+    });
     expect(res.status).toBe(200);
     expect(res.body.report.text).toBe(
       "Wezi wamevamia duka la [passage hidden] karibu na kanisa la PCEA Kaptembwo, nyumba ya bluu",
@@ -69,9 +73,9 @@ describe("POST /api/reports/:id/redactions", () => {
     expect(JSON.parse(audit[0]?.after ?? "{}")).toEqual({
       part: "text",
       additionId: null,
-      hidden: [{ start: 23, length: 12 }],
+      hidden: [{ start: 23, length: 26 }],
     });
-    expect(audit[0]?.after).not.toMatch(/kiprono/i);
+    expect(audit[0]?.after).not.toMatch(/kofia/i);
     const officer = await signedIn(server, "reveal.nakuru@test.ke");
     const reveal = await officer.post(`/api/reports/${reportId}/identity`, {
       reason: "The shopkeeper is threatened and must be warned today",
@@ -89,11 +93,11 @@ describe("POST /api/reports/:id/redactions", () => {
     expect(res.body.report.text).toMatch(/Kaptembwo, \[passage hidden\]$/);
     const additionId = shown.additions[0].id;
     const added = await monitor.post(`/api/reports/${reportId}/redactions`, {
-      passage: "Otieno",
+      passage: "wa nyumba ya tatu",
       additionId,
     });
     expect(added.status).toBe(200);
-    expect(added.body.report.additions[0].text).toBe("Binamu yangu [passage hidden] aliwaona pia");
+    expect(added.body.report.additions[0].text).toBe("Jirani [passage hidden] aliwaona pia");
     // The first original is kept: the reveal still shows the text as the resident typed it.
     const sealed = await queryRows<{ n: number }>(
       server.deps.db,
