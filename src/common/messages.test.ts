@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { NOT_FORWARD_REASONS } from "./contracts/report-workflow.ts";
 import {
   gsm7Length,
   isGsm7,
@@ -12,6 +13,7 @@ import {
   toGsm7,
   truncateGsm7,
 } from "./messages.ts";
+import { RESIDENT_STATUS_OF_NOT_FORWARD, residentStatusOf } from "./resident-status.ts";
 import { LOCALES } from "./taxonomy.ts";
 
 // The longest values each placeholder takes in practice.
@@ -72,6 +74,36 @@ describe("message catalogue", () => {
       expect(statusMessage(locale, "BRZ-7KX2Q", null)).toBe(t(locale, "statusNoMatch"));
       expect(statusMessage(locale, "BRZ-7KX2Q", null)).not.toContain("7KX2Q");
     }
+  });
+
+  it("tells a resident whose report was not taken forward the reason staff chose, in one SMS", () => {
+    for (const locale of LOCALES) {
+      const lines = NOT_FORWARD_REASONS.map((reason) =>
+        statusMessage(
+          locale,
+          "BRZ-7KX2Q",
+          residentStatusOf({
+            status: "rejected",
+            personActed: true,
+            caseStatus: null,
+            notForwardReason: reason,
+          }),
+        ),
+      );
+      expect(new Set(lines).size).toBe(NOT_FORWARD_REASONS.length);
+      for (const line of lines) {
+        expect(isGsm7(line), line).toBe(true);
+        expect(gsm7Length(line), line).toBeLessThanOrEqual(160);
+      }
+    }
+    const noReason = residentStatusOf({ status: "rejected", personActed: true, caseStatus: null });
+    expect(statusMessage("en", "BRZ-7KX2Q", noReason)).toMatch(/could not confirm/);
+    expect(statusMessage("en", "BRZ-7KX2Q", RESIDENT_STATUS_OF_NOT_FORWARD.not_enough_detail)).toMatch(
+      /where and when/,
+    );
+    expect(statusMessage("sw", "BRZ-7KX2Q", RESIDENT_STATUS_OF_NOT_FORWARD.not_enough_detail)).toMatch(
+      /wapi na lini/,
+    );
   });
 
   it("shows every example code in the one canonical five-symbol form BRZ-XXXXX", () => {

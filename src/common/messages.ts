@@ -44,6 +44,14 @@ const en = {
     "Report {reference}: follow-up is finished and the report is closed. Send a new report if it continues.",
   statusNotTakenForward:
     "Report {reference}: not taken forward, because we could not confirm it. You can send a new report.",
+  statusNotEnoughDetail:
+    "Report {reference}: not taken forward, because it did not say enough. Please send a new report saying where and when it happened.",
+  statusNotASafetyMatter:
+    "Report {reference}: not taken forward, because it is not a safety matter. Please take it to the local office that deals with it.",
+  statusOutsideOurAreas:
+    "Report {reference}: not taken forward, because it is outside the areas we cover. In an emergency call 999 or 112.",
+  statusAlreadyHandled:
+    "Report {reference}: not taken forward, because it is already being dealt with. Send a new report if it continues.",
   statusDuplicate:
     "Report {reference}: joined to another report of the same incident, which is being followed.",
   // SMS to responders about cases ({reference} is the case number). No report details: a phone is not private.
@@ -134,6 +142,14 @@ const sw: { readonly [K in MessageKey]: string } = {
     "Ripoti {reference}: ufuatiliaji umekamilika na ripoti imefungwa. Tuma ripoti mpya likiendelea.",
   statusNotTakenForward:
     "Ripoti {reference}: haikuendelezwa kwa sababu hatukuweza kuithibitisha. Unaweza kutuma ripoti mpya.",
+  statusNotEnoughDetail:
+    "Ripoti {reference}: haikuendelezwa kwa sababu haikuwa na maelezo ya kutosha. Tuma ripoti mpya ukisema ni wapi na lini.",
+  statusNotASafetyMatter:
+    "Ripoti {reference}: haikuendelezwa kwa sababu si suala la usalama. Tafadhali ipeleke kwa ofisi ya eneo inayohusika.",
+  statusOutsideOurAreas:
+    "Ripoti {reference}: haikuendelezwa kwa sababu iko nje ya maeneo tunayohudumia. Kwa dharura piga 999 au 112.",
+  statusAlreadyHandled:
+    "Ripoti {reference}: haikuendelezwa kwa sababu tayari inashughulikiwa. Tuma ripoti mpya ikiendelea.",
   statusDuplicate: "Ripoti {reference}: imeunganishwa na ripoti nyingine ya tukio hilo hilo, inayofuatiliwa.",
   caseAssigned: "Baraza: kesi {reference} imepewa kitengo chako. Fungua Baraza uithibitishe.",
   caseReminderAcknowledge: "Baraza: ukumbusho: kesi {reference} inasubiri uithibitishe kwenye Baraza.",
@@ -228,6 +244,10 @@ const STATUS_KEYS = {
   case_resolved: "statusCaseResolved",
   case_closed: "statusCaseClosed",
   not_taken_forward: "statusNotTakenForward",
+  not_taken_forward_not_enough_detail: "statusNotEnoughDetail",
+  not_taken_forward_not_a_safety_matter: "statusNotASafetyMatter",
+  not_taken_forward_outside_our_areas: "statusOutsideOurAreas",
+  not_taken_forward_already_handled: "statusAlreadyHandled",
   duplicate: "statusDuplicate",
 } as const satisfies Record<ResidentStatus, MessageKey>;
 

@@ -30,3 +30,21 @@ export function canApply(action: DecisionAction, status: ReportStatus): boolean 
 
 /** Sort order of the inbox: the most urgent first. Reports without any urgency yet sort last. */
 export const URGENCY_RANK = { emergency: 0, high: 1, routine: 2 } as const;
+
+/**
+ * What a resident is told when their report is not taken forward. Staff choose one when rejecting;
+ * their free-text reason is for staff only and never reaches a resident. The first is the default.
+ */
+export const NOT_FORWARD_REASONS = [
+  "could_not_confirm",
+  "not_enough_detail",
+  "not_a_safety_matter",
+  "outside_our_areas",
+  "already_handled",
+] as const;
+export type NotForwardReason = (typeof NOT_FORWARD_REASONS)[number];
+export const DEFAULT_NOT_FORWARD_REASON: NotForwardReason = "could_not_confirm";
+
+export function isNotForwardReason(value: unknown): value is NotForwardReason {
+  return (NOT_FORWARD_REASONS as readonly unknown[]).includes(value);
+}

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CATEGORY_CODES, URGENCY_LEVELS } from "../taxonomy.ts";
 import type { DecisionAction, ReportStatus } from "./report-workflow.ts";
-import { REPORT_STATUSES } from "./report-workflow.ts";
+import { NOT_FORWARD_REASONS, REPORT_STATUSES } from "./report-workflow.ts";
 
 export const REPORT_CHANNEL_CODES = ["web", "sms", "ussd", "staff"] as const;
 
@@ -66,7 +66,15 @@ export const correctInput = z
   });
 export type CorrectInput = z.infer<typeof correctInput>;
 
-export const rejectInput = z.strictObject({ reason: reasonSchema, notes: notesSchema });
+/** What the resident is told (never the staff reason); the server defaults to "could_not_confirm". */
+const residentReasonSchema = z.enum(NOT_FORWARD_REASONS, {
+  error: `must be one of ${NOT_FORWARD_REASONS.join(", ")}`,
+});
+export const rejectInput = z.strictObject({
+  reason: reasonSchema,
+  residentReason: residentReasonSchema.optional(),
+  notes: notesSchema,
+});
 export const reopenInput = z.strictObject({ reason: reasonSchema, notes: notesSchema });
 export const duplicateInput = z.strictObject({
   duplicateOfId: z.uuid("is not a report id"),
@@ -81,6 +89,7 @@ export const bulkActionInput = z
       .max(100, "at most 100 reports at a time"),
     action: z.enum(["verify", "reject"]),
     reason: reasonSchema.optional(),
+    residentReason: residentReasonSchema.optional(),
   })
   .refine((input) => input.action !== "reject" || input.reason, {
     path: ["reason"],

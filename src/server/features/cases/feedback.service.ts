@@ -12,6 +12,7 @@
 // /follow-up, through caseAwareResidentStatus.
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { CaseFeedbackView, CaseStatus } from "../../../common/contracts/cases.ts";
+import { isNotForwardReason } from "../../../common/contracts/report-workflow.ts";
 import { isGsm7, statusMessage } from "../../../common/messages.ts";
 import {
   RESIDENT_STATUS_OF_CASE,
@@ -260,16 +261,22 @@ export async function caseAwareResidentStatus(
     .innerJoin(cases, eq(cases.id, caseReports.caseId))
     .where(eq(caseReports.reportId, report.id));
   const caseStatus = (row?.status as CaseStatus | undefined) ?? null;
-  const personActed =
-    caseStatus === null &&
-    (
-      await deps.db
-        .select({ id: reportDecisions.id })
-        .from(reportDecisions)
-        .where(eq(reportDecisions.reportId, report.id))
-        .limit(1)
-    ).length > 0;
-  return residentStatusOf({ status: report.status, personActed, caseStatus });
+  if (caseStatus !== null) return residentStatusOf({ status: report.status, personActed: true, caseStatus });
+  // The newest decision says whether a person has acted and, for a rejection, what the resident is told.
+  const [latest] = await deps.db
+    .select({ action: reportDecisions.action, residentReason: reportDecisions.residentReason })
+    .from(reportDecisions)
+    .where(eq(reportDecisions.reportId, report.id))
+    .orderBy(desc(reportDecisions.seq))
+    .limit(1);
+  const notForwardReason =
+    latest?.action === "reject" && isNotForwardReason(latest.residentReason) ? latest.residentReason : null;
+  return residentStatusOf({
+    status: report.status,
+    personActed: latest !== undefined,
+    caseStatus,
+    notForwardReason,
+  });
 }
 
 /** Staff and tests only: the status by reference with no receipt check. Residents go through statusForResident. */

@@ -5,7 +5,9 @@
 import { eq } from "drizzle-orm";
 import {
   canApply,
+  DEFAULT_NOT_FORWARD_REASON,
   type DecisionAction,
+  type NotForwardReason,
   type ReportStatus,
   TRANSITIONS,
 } from "../../../common/contracts/report-workflow.ts";
@@ -44,6 +46,7 @@ export interface DecisionRequest {
   placeId?: string | undefined;
   notes?: string | undefined;
   reason?: string | undefined;
+  residentReason?: NotForwardReason | undefined;
   duplicateOfId?: string | undefined;
 }
 
@@ -178,6 +181,9 @@ async function decide(
         ? await originalOf(tx, principal, report, request.duplicateOfId)
         : null;
     const toStatus = TRANSITIONS[action].to ?? report.status;
+    // What the resident is told about a rejection: chosen by staff from a fixed list, never their free text.
+    const residentReason =
+      action === "reject" ? (request.residentReason ?? DEFAULT_NOT_FORWARD_REASON) : null;
     const now = tx.now();
     const [decision] = await tx.db
       .insert(reportDecisions)
@@ -188,6 +194,7 @@ async function decide(
         toStatus,
         ...decided,
         reason: request.reason ?? null,
+        residentReason,
         notes: request.notes || null,
         duplicateOfId,
         decidedBy: principal.userId || null,
@@ -239,6 +246,7 @@ async function decide(
         urgency: decided.urgency,
         placeId: decided.placeId,
         reason: request.reason ?? null,
+        residentReason,
         duplicateOfId,
         hasNotes: Boolean(request.notes),
       },
@@ -267,7 +275,7 @@ export const rejectReport = (
   deps: Deps,
   principal: Principal,
   id: string,
-  input: { reason: string; notes?: string | undefined },
+  input: { reason: string; residentReason?: NotForwardReason | undefined; notes?: string | undefined },
 ) => decideAndShow(deps, principal, id, "reject", input);
 
 export const markDuplicate = (
@@ -293,7 +301,10 @@ export async function bulkDecide(
   const results: BulkResult["results"] = [];
   for (const id of new Set(input.ids)) {
     try {
-      await decide(deps, principal, id, input.action, { reason: input.reason });
+      await decide(deps, principal, id, input.action, {
+        reason: input.reason,
+        residentReason: input.residentReason,
+      });
       results.push({ id, ok: true, status: TRANSITIONS[input.action].to ?? undefined });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

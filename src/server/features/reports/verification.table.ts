@@ -83,7 +83,10 @@ export const reportDecisions = pgTable(
     urgency: text("urgency"),
     placeId: text("place_id"),
     placePath: text("place_path"),
+    /** Staff-only free text: never shown or sent to a resident. */
     reason: text("reason"),
+    /** For a rejection: what the resident is told (NOT_FORWARD_REASONS); null for other actions. */
+    residentReason: text("resident_reason"),
     notes: text("notes"),
     duplicateOfId: uuid("duplicate_of_id"),
     decidedBy: uuid("decided_by"),

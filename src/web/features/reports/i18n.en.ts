@@ -79,6 +79,15 @@ export const inboxEn = {
   contactLeft: "Contact left",
   additions_one: "+{{count}} message added",
   additions_other: "+{{count}} messages added",
+  residentReason: {
+    label: "What the resident is told",
+    hint: 'The resident gets: "{{wording}}" Your reason above is for staff only and is never sent to them.',
+    could_not_confirm: "We could not confirm it",
+    not_enough_detail: "Not enough detail: send a new report with where and when",
+    not_a_safety_matter: "Not a safety matter: take it to the right office",
+    outside_our_areas: "Outside the areas we cover",
+    already_handled: "Already being dealt with",
+  },
   bulk: {
     selected_one: "{{count}} report selected",
     selected_other: "{{count}} reports selected",

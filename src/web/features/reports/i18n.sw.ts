@@ -81,6 +81,15 @@ export const inboxSw: typeof inboxEn = {
   contactLeft: "Ameacha mawasiliano",
   additions_one: "+ujumbe {{count}} umeongezwa",
   additions_other: "+jumbe {{count}} zimeongezwa",
+  residentReason: {
+    label: "Mwananchi ataambiwa nini",
+    hint: 'Mwananchi atapata: "{{wording}}" Sababu yako hapo juu ni ya wafanyakazi tu, hatumwi kamwe.',
+    could_not_confirm: "Hatukuweza kuithibitisha",
+    not_enough_detail: "Maelezo hayatoshi: tuma ripoti mpya ukisema wapi na lini",
+    not_a_safety_matter: "Si suala la usalama: ipeleke kwa ofisi inayohusika",
+    outside_our_areas: "Nje ya maeneo tunayohudumia",
+    already_handled: "Tayari inashughulikiwa",
+  },
   bulk: {
     selected_one: "Ripoti {{count}} imechaguliwa",
     selected_other: "Ripoti {{count}} zimechaguliwa",

@@ -22,6 +22,11 @@ import {
   useReportList,
 } from "./report-queries.ts";
 import { ReportRow } from "./report-row.tsx";
+import {
+  DEFAULT_NOT_FORWARD_REASON,
+  type NotForwardReason,
+  ResidentReasonField,
+} from "./resident-reason.tsx";
 
 function KeyboardHelp() {
   const { t } = useTranslation();
@@ -45,14 +50,16 @@ function BulkBar({ ids, onDone }: { ids: string[]; onDone: (message: string) => 
   const { t } = useTranslation();
   const bulk = useBulkAction();
   const [reason, setReason] = useState("");
+  const [residentReason, setResidentReason] = useState<NotForwardReason>(DEFAULT_NOT_FORWARD_REASON);
   const run = (action: "verify" | "reject") =>
     bulk.mutate(
-      { ids, action, ...(action === "reject" && { reason: reason.trim() }) },
+      { ids, action, ...(action === "reject" && { reason: reason.trim(), residentReason }) },
       {
         onSuccess: ({ results }) => {
           const ok = results.filter((r) => r.ok).length;
           onDone(t("inbox.bulk.done", { ok, failed: results.length - ok }));
           setReason("");
+          setResidentReason(DEFAULT_NOT_FORWARD_REASON);
         },
       },
     );
@@ -71,6 +78,7 @@ function BulkBar({ ids, onDone }: { ids: string[]; onDone: (message: string) => 
           {t("inbox.bulk.reason")}
           <input value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
+        <ResidentReasonField value={residentReason} onChange={setResidentReason} reference="BRZ-XXXXX" />
         <button
           type="submit"
           className="button-danger button-small"

@@ -13,6 +13,11 @@ import { ErrorAlert, SuccessNotice } from "../../ui/notices.tsx";
 import { PlaceFilter } from "./inbox-filters.tsx";
 import { percent, StatusBadge } from "./report-bits.tsx";
 import { type ReportAction, useReportAction } from "./report-queries.ts";
+import {
+  DEFAULT_NOT_FORWARD_REASON,
+  type NotForwardReason,
+  ResidentReasonField,
+} from "./resident-reason.tsx";
 
 function useDecision(report: ReportDetail) {
   const action = useReportAction();
@@ -103,16 +108,28 @@ function ReasonForm({
   const { t } = useTranslation();
   const { action, send, errors } = useDecision(report);
   const [reason, setReason] = useState("");
+  const [residentReason, setResidentReason] = useState<NotForwardReason>(DEFAULT_NOT_FORWARD_REASON);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    send(kind, { reason: reason.trim() }, () => setReason(""));
+    send(kind, { reason: reason.trim(), ...(kind === "reject" && { residentReason }) }, () => setReason(""));
   };
   return (
     <form onSubmit={submit} className="stack" noValidate>
       <h3 className="subheading">{title}</h3>
       {intro ? <p>{intro}</p> : null}
       <TextField label={t("inbox.detail.reason")} value={reason} onChange={setReason} error={errors.reason} />
-      {action.error && !errors.reason ? <ErrorAlert>{errorText(t, action.error)}</ErrorAlert> : null}
+      {kind === "reject" ? (
+        <ResidentReasonField
+          value={residentReason}
+          onChange={setResidentReason}
+          reference={report.reference}
+          locale={report.locale}
+          error={errors.residentReason}
+        />
+      ) : null}
+      {action.error && !errors.reason && !errors.residentReason ? (
+        <ErrorAlert>{errorText(t, action.error)}</ErrorAlert>
+      ) : null}
       <button
         type="submit"
         className={kind === "reject" ? "button-danger" : "button-secondary"}

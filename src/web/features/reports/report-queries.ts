@@ -1,5 +1,6 @@
 // Talking to /api/reports: the live inbox list, one report, and the decisions staff take.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { NotForwardReason } from "../../../common/contracts/report-workflow.ts";
 import type {
   BulkResult,
   ReportDetail,
@@ -85,8 +86,12 @@ export function useBulkAction() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { ids: string[]; action: "verify" | "reject"; reason?: string }) =>
-      api.post<BulkResult>("/api/reports/bulk", body),
+    mutationFn: (body: {
+      ids: string[];
+      action: "verify" | "reject";
+      reason?: string;
+      residentReason?: NotForwardReason;
+    }) => api.post<BulkResult>("/api/reports/bulk", body),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: reportKeys.all }),
   });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "report_decisions" ADD COLUMN "resident_reason" text;
