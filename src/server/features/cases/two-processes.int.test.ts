@@ -24,7 +24,7 @@ import { openTestDatabase, TEST_DB_KIND } from "../../test/databases.ts";
 import { testClock } from "../../test/harness.ts";
 import { SYSTEM_ACTOR } from "../audit/audit.service.ts";
 import { freePort, type ServerProcess, startServerProcess } from "../channels/server-process.fixture.ts";
-import { PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
+import { BODY_SEAL_PURPOSE, PHONE_SEAL_PURPOSE } from "../messaging/outbox.service.ts";
 import { memorySmsDriver } from "../messaging/sms-drivers.ts";
 import { openCaseForReport } from "./cases.service.ts";
 import { KAPTEMBWO, seedCases, verifiedReport } from "./cases-test.fixture.ts";
@@ -186,7 +186,12 @@ describe.skipIf(TEST_DB_KIND !== "postgres")(
       expect(outbox).toHaveLength(CASES * SMS_PER_CASE);
       const key = (m: { to: string; body: string }) => `${m.to} ${m.body}`;
       const expected = outbox
-        .map((m) => key({ to: deps.vault.decrypt(PHONE_SEAL_PURPOSE, m.recipient_sealed), body: m.body }))
+        .map((m) =>
+          key({
+            to: deps.vault.decrypt(PHONE_SEAL_PURPOSE, m.recipient_sealed),
+            body: deps.vault.decrypt(BODY_SEAL_PURPOSE, m.body),
+          }),
+        )
         .sort();
       const received = sink.received.map(key).sort();
       expect(new Set(received).size).toBe(received.length);
