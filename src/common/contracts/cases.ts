@@ -40,9 +40,6 @@ export function canApplyCaseAction(action: CaseAction, status: CaseStatus): bool
   return CASE_TRANSITIONS[action].from.includes(status);
 }
 
-// What the reporter is told for each case status: one definition, in resident-status.ts.
-export { RESIDENT_STATUS_OF_CASE } from "../resident-status.ts";
-
 const uuid = (what: string) => z.uuid(`is not a ${what} id`);
 const placeId = z.string().min(1, "is required").max(80, "is not a place id");
 const notes = z.string().trim().max(2000, "must be at most 2000 characters");

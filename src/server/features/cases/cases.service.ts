@@ -3,7 +3,8 @@
 // lifecycle moves are in case-lifecycle.service.ts.
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { type CaseStatus, RESIDENT_STATUS_OF_CASE } from "../../../common/contracts/cases.ts";
+import type { CaseStatus } from "../../../common/contracts/cases.ts";
+import { RESIDENT_STATUS_OF_CASE } from "../../../common/resident-status.ts";
 import type { CategoryCode, Urgency } from "../../../common/taxonomy.ts";
 import type { Db } from "../../db/client.ts";
 import { type Deps, inTransaction } from "../../deps.ts";

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ResidentStatus, statusMessage, t } from "../../../common/messages.ts";
 import type { ApiClient, TestServer } from "../../test/harness.ts";
 import { KAPTEMBWO, startWithOfficerAndOcs } from "../cases/cases-test.fixture.ts";
-import { MAX_PIN_FAILURES } from "../reports/reports.service.ts";
+import { MAX_PIN_FAILURES } from "../reports/receipt.service.ts";
 import { reports } from "../reports/reports.table.ts";
 import { AT_SMS_PATH, AT_USSD_PATH, atSms, atUssd, postForm } from "./gateway-requests.fixture.ts";
 

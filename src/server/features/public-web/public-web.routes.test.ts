@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { seedTwoCounties } from "../../test/fixtures.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../test/harness.ts";
-import { MAX_PIN_FAILURES } from "../reports/reports.service.ts";
+import { MAX_PIN_FAILURES } from "../reports/receipt.service.ts";
 import { reportAdditions, reports } from "../reports/reports.table.ts";
 
 let server: TestServer;

@@ -12,12 +12,8 @@ import { type Deps, inTransaction } from "../../deps.ts";
 import { hasControlCharacters } from "../../lib/control-chars.ts";
 import { hitRateLimit } from "../../lib/rate-limit.ts";
 import { caseAwareResidentStatus } from "../cases/feedback.service.ts";
-import {
-  addToReport,
-  checkReceipt,
-  MAX_REPORT_TEXT_CHARS,
-  submitReport,
-} from "../reports/reports.service.ts";
+import { checkReceipt } from "../reports/receipt.service.ts";
+import { addToReport, MAX_REPORT_TEXT_CHARS, submitReport } from "../reports/reports.service.ts";
 import { resolveTypedPlace } from "./place-resolution.ts";
 import * as repo from "./public-web.repo.ts";
 import {

@@ -9,14 +9,8 @@ import { caseAwareStatusByReference } from "../cases/feedback.service.ts";
 import { smsOptOuts } from "../channels/inbound.table.ts";
 import { deliverDueMessages, enqueueSms, PHONE_INDEX_PURPOSE } from "../messaging/outbox.service.ts";
 import { outboundMessages } from "../messaging/outbox.table.ts";
-import {
-  addToReport,
-  checkReceipt,
-  findRecentReportFrom,
-  MAX_PIN_FAILURES,
-  submitReport,
-  TRIAGE_JOB,
-} from "./reports.service.ts";
+import { checkReceipt, MAX_PIN_FAILURES } from "./receipt.service.ts";
+import { addToReport, findRecentReportFrom, submitReport, TRIAGE_JOB } from "./reports.service.ts";
 import { reportAdditions, reports } from "./reports.table.ts";
 
 let server: TestServer;

@@ -194,6 +194,3 @@ export async function addToReport(
   // New words may change the triage guess.
   await enqueueJob(txDeps, TRIAGE_JOB, { reportId: report.id }, { dedupeKey: `triage:${report.id}` });
 }
-
-// The receipt check lives beside this file; its exports stay reachable from here.
-export { checkReceipt, MAX_PIN_FAILURES, PIN_LOCK_MINUTES, type ReceiptCheck } from "./receipt.service.ts";
