@@ -93,7 +93,7 @@ export interface SafeError {
 }
 
 /** The stack's frames only: its first lines repeat the message, which may hold the parameters. */
-function framesOf(stack: unknown): string {
+export function framesOf(stack: unknown): string {
   if (typeof stack !== "string") return "";
   return stack
     .split("\n")

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Deps } from "../../deps.ts";
 import { AppError, parseInput } from "../../lib/errors.ts";
+import { framesOf } from "../../lib/log-safety.ts";
 import { errorPage, followUpEntryPage, followUpStatusPage } from "./pages/follow-up-pages.ts";
 import { receiptExpiredPage, receiptPage, reportFormPage } from "./pages/report-pages.ts";
 import {
@@ -84,7 +85,7 @@ function controlCharacterProblems(dirty: readonly string[]): FormProblems<Report
  */
 function failureForLog(error: unknown) {
   const e = error as { name?: unknown; code?: unknown; cause?: { code?: unknown }; stack?: unknown };
-  const frames = typeof e.stack === "string" ? e.stack.split("\n").filter((l) => /^\s+at /.test(l)) : [];
+  const frames = framesOf(e.stack).split("\n").filter(Boolean);
   return { name: e.name, code: e.code ?? e.cause?.code, at: frames.slice(0, 8).map((l) => l.trim()) };
 }
 
