@@ -4,7 +4,6 @@
 // only a report without an id or a status is refused. Unknown status words are kept and shown
 // but settle nothing; control characters are removed (lib/control-chars.ts) so that nothing a
 // gateway sends can break a query or a log line.
-import { withoutControlCharacters } from "../../lib/control-chars.ts";
 import { badRequest, type FieldProblem } from "../../lib/errors.ts";
 import { maskContacts } from "../../lib/redact.ts";
 import {
@@ -12,6 +11,7 @@ import {
   atDeliveryReportSchema,
   type DeliveryOutcome,
 } from "../channels/africastalking.ts";
+import { type CallbackFields, cleanCallbackFields } from "../channels/callback-fields.ts";
 import type { FormFields } from "../channels/form-body.ts";
 
 export type DeliveryGateway = "africastalking" | "twilio";
@@ -32,12 +32,9 @@ export interface DeliveryReport {
   recipient: string | null;
 }
 
-function field(fields: FormFields, name: string, max: number): string | undefined {
-  const raw = fields[name];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof value !== "string") return undefined;
-  const cleaned = withoutControlCharacters(value).trim().slice(0, max);
-  return cleaned === "" ? undefined : cleaned;
+/** A field of the cleaned callback (cleanCallbackFields: first value, no control characters), trimmed and cut; blank is absent. */
+function field(fields: CallbackFields, name: string, max: number): string | undefined {
+  return fields[name]?.trim().slice(0, max) || undefined;
 }
 
 /** E.164 with "+", or null: the outbox seals and indexes recipients in that form. */
@@ -89,7 +86,8 @@ function requireFields(
 const reasonOf = (raw: string | undefined) => (raw ? maskContacts(raw) : null);
 
 /** Africa's Talking: `id`, `status`, `failureReason`, `phoneNumber` (`networkCode`, `retryCount` unused). */
-export function readAtDeliveryReport(fields: FormFields): DeliveryReport {
+export function readAtDeliveryReport(body: FormFields): DeliveryReport {
+  const fields = cleanCallbackFields(body);
   const [id, status] = requireFields(
     "Africa's Talking delivery report",
     field(fields, "id", 100),
@@ -107,7 +105,8 @@ export function readAtDeliveryReport(fields: FormFields): DeliveryReport {
 }
 
 /** Twilio status callback: `MessageSid`, `MessageStatus`, `ErrorCode`, `To`. */
-export function readTwilioStatusCallback(fields: FormFields): DeliveryReport {
+export function readTwilioStatusCallback(body: FormFields): DeliveryReport {
+  const fields = cleanCallbackFields(body);
   const [id, status] = requireFields(
     "Twilio status callback",
     field(fields, "MessageSid", 100) ?? field(fields, "SmsSid", 100),
